@@ -1,0 +1,137 @@
+package facts
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// Fact is one curated, sourced statement with its answers and the ways people
+// ask for it.
+type Fact struct {
+	ID        string
+	Topic     string
+	Title     Text // a short label, for lists, autocomplete and buttons
+	Answer    Text
+	Questions Phrasings
+	Aliases   []string // other spellings and scripts of the names it mentions
+	Date      Date     // zero when the fact has no date
+	Value     *Value   // set when the fact is one point of a series
+	Sources   []Source
+	Reference *Reference // set when the fact rests on knowledge beyond the corpus
+
+	File string // where it is defined, for messages
+	Line int
+}
+
+// External reports whether the fact needs knowledge from outside the corpus.
+func (f *Fact) External() bool { return f.Reference != nil }
+
+// Value is a figure that belongs to a series, such as one year's trade volume.
+type Value struct {
+	Series string  `yaml:"series" json:"series"`
+	Year   int     `yaml:"year" json:"year"`
+	Amount float64 `yaml:"amount" json:"amount"`
+	Unit   string  `yaml:"unit" json:"unit"`
+	// AsOf marks a partial figure, such as a year counted only up to
+	// September ("2018-09").
+	AsOf string `yaml:"as_of,omitempty" json:"as_of,omitempty"`
+	// Approx marks a figure the source gives as approximate.
+	Approx bool `yaml:"approx,omitempty" json:"approx,omitempty"`
+}
+
+// Source ties a fact to a verbatim quote from a corpus document.
+type Source struct {
+	Doc   string `yaml:"doc" json:"doc"`
+	Quote string `yaml:"quote" json:"quote"`
+}
+
+// Reference is a source outside the corpus.
+type Reference struct {
+	Title     string `yaml:"title" json:"title"`
+	Publisher string `yaml:"publisher" json:"publisher"`
+	Date      string `yaml:"date" json:"date"`
+	URL       string `yaml:"url" json:"url"`
+}
+
+// Series is a named sequence of yearly figures, such as trade volume.
+type Series struct {
+	ID     string
+	Unit   string
+	Title  Text
+	Points []*Fact // sorted by Value.Year; a year appears once
+}
+
+// Point returns the fact for year, or nil.
+func (s *Series) Point(year int) *Fact {
+	for _, f := range s.Points {
+		if f.Value.Year == year {
+			return f
+		}
+	}
+	return nil
+}
+
+// Years lists the years the series has figures for, in order.
+func (s *Series) Years() []int {
+	ys := make([]int, len(s.Points))
+	for i, f := range s.Points {
+		ys[i] = f.Value.Year
+	}
+	return ys
+}
+
+// Event is one dated entry of the timeline. Its date is its first fact's
+// date, so each date is written in exactly one place.
+type Event struct {
+	ID    string
+	Title Text
+	Date  Date
+	Facts []*Fact
+}
+
+// MarshalJSON gives the stable shape that "facts list --json" promises.
+func (f *Fact) MarshalJSON() ([]byte, error) {
+	var date *string
+	if !f.Date.IsZero() {
+		s := f.Date.String()
+		date = &s
+	}
+	aliases := f.Aliases
+	if aliases == nil {
+		aliases = []string{}
+	}
+	return json.Marshal(struct {
+		ID        string     `json:"id"`
+		Topic     string     `json:"topic"`
+		Title     Text       `json:"title"`
+		Date      *string    `json:"date"`
+		Answer    Text       `json:"answer"`
+		Questions Phrasings  `json:"questions"`
+		Aliases   []string   `json:"aliases"`
+		Value     *Value     `json:"value"`
+		Sources   []Source   `json:"sources"`
+		Reference *Reference `json:"reference"`
+		External  bool       `json:"external"`
+	}{f.ID, f.Topic, f.Title, date, f.Answer, f.Questions, aliases, f.Value, nonNil(f.Sources), f.Reference, f.External()})
+}
+
+func nonNil(s []Source) []Source {
+	if s == nil {
+		return []Source{}
+	}
+	return s
+}
+
+// isKebab reports whether s is a stable kebab-case id: lower-case ASCII
+// letters and digits in words joined by single hyphens.
+func isKebab(s string) bool {
+	if s == "" || strings.HasPrefix(s, "-") || strings.HasSuffix(s, "-") || strings.Contains(s, "--") {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}

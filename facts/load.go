@@ -1,0 +1,449 @@
+package facts
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxAnswerRunes keeps every answer well inside a Discord embed description.
+const MaxAnswerRunes = 1000
+
+// Minimum phrasings per language, so the matcher has enough to go on.
+var minQuestions = map[Lang]int{EN: 3, KO: 2, RU: 2}
+
+// dataFile is the shape of one YAML file under data/. Any file may hold facts,
+// series definitions and timeline events.
+type dataFile struct {
+	Facts  []rawFact   `yaml:"facts"`
+	Series []rawSeries `yaml:"series"`
+	Events []rawEvent  `yaml:"events"`
+}
+
+type rawFact struct {
+	ID        string     `yaml:"id"`
+	Topic     string     `yaml:"topic"`
+	Title     Text       `yaml:"title"`
+	Answer    Text       `yaml:"answer"`
+	Questions Phrasings  `yaml:"questions"`
+	Aliases   []string   `yaml:"aliases"`
+	Date      string     `yaml:"date"`
+	Value     *Value     `yaml:"value"`
+	Sources   []Source   `yaml:"sources"`
+	Reference *Reference `yaml:"reference"`
+}
+
+type rawSeries struct {
+	ID    string `yaml:"id"`
+	Unit  string `yaml:"unit"`
+	Title Text   `yaml:"title"`
+}
+
+type rawEvent struct {
+	ID    string   `yaml:"id"`
+	Title Text     `yaml:"title"`
+	Facts []string `yaml:"facts"`
+}
+
+// Load reads and validates a fact base from fsys, which holds corpus/*.txt
+// and data/*.yaml. prefix is put before file names in problems, so that they
+// point at the file a curator edits (for example "facts/").
+//
+// Any problem makes Load fail with an *InvalidError listing all of them; a
+// partly valid base is never returned.
+func Load(fsys fs.FS, prefix string) (*Base, error) {
+	l := &loader{prefix: prefix}
+	b := l.load(fsys)
+	if len(l.problems) > 0 {
+		sort.SliceStable(l.problems, func(i, j int) bool {
+			a, b := l.problems[i], l.problems[j]
+			if a.File != b.File {
+				return a.File < b.File
+			}
+			return a.Line < b.Line
+		})
+		return nil, &InvalidError{Problems: l.problems}
+	}
+	return b, nil
+}
+
+type loader struct {
+	prefix   string
+	problems []Problem
+}
+
+func (l *loader) bad(file string, line int, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// where is a fact's, series' or event's positions: the line of the item and
+// of each field path within it ("answer.ko", "sources[1].quote").
+type where struct {
+	file  string
+	line  int
+	paths map[string]int
+}
+
+func (w where) at(path string) int {
+	for p := path; p != ""; {
+		if n, ok := w.paths[p]; ok {
+			return n
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return w.line
+}
+
+func (l *loader) load(fsys fs.FS) *Base {
+	b := &Base{
+		byID:     map[string]*Fact{},
+		docByID:  map[string]*Document{},
+		seriesBy: map[string]*Series{},
+	}
+	docNames, err := fs.Glob(fsys, "corpus/*.txt")
+	if err != nil || len(docNames) == 0 {
+		l.bad(l.prefix+"corpus", 0, "no documents (corpus/*.txt)")
+	}
+	for _, name := range docNames {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			l.bad(l.prefix+name, 0, "%v", err)
+			continue
+		}
+		doc, probs := parseDocument(l.prefix+name, data)
+		l.problems = append(l.problems, probs...)
+		b.docs = append(b.docs, doc)
+		b.docByID[doc.ID] = doc
+	}
+
+	dataNames, err := fs.Glob(fsys, "data/*.yaml")
+	if err != nil || len(dataNames) == 0 {
+		l.bad(l.prefix+"data", 0, "no fact files (data/*.yaml)")
+	}
+	type pending struct {
+		raw rawEvent
+		w   where
+	}
+	var events []pending
+	type pendingFact struct {
+		raw rawFact
+		w   where
+	}
+	var facts []pendingFact
+	for _, name := range dataNames {
+		file := l.prefix + name
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			l.bad(file, 0, "%v", err)
+			continue
+		}
+		df, pos, ok := l.decode(file, data)
+		if !ok {
+			continue
+		}
+		for i, s := range df.Series {
+			w := pos("series", i)
+			l.addSeries(b, s, w)
+		}
+		for i, f := range df.Facts {
+			facts = append(facts, pendingFact{f, pos("facts", i)})
+		}
+		for i, e := range df.Events {
+			events = append(events, pending{e, pos("events", i)})
+		}
+	}
+	for _, p := range facts {
+		if f := l.checkFact(b, p.raw, p.w); f != nil {
+			b.facts = append(b.facts, f)
+			b.byID[f.ID] = f
+		}
+	}
+	l.buildSeries(b)
+	seen := map[string]where{}
+	for _, p := range events {
+		e, w := p.raw, p.w
+		if !isKebab(e.ID) {
+			l.bad(w.file, w.at("id"), "event id %q is not kebab-case (like \"forum-opens\")", e.ID)
+		} else if first, dup := seen[e.ID]; dup {
+			l.bad(w.file, w.at("id"), "duplicate event id %q (first at %s:%d)", e.ID, first.file, first.line)
+		}
+		seen[e.ID] = w
+		l.checkText(w, "title", e.Title, 200)
+		ev := &Event{ID: e.ID, Title: e.Title}
+		if len(e.Facts) == 0 {
+			l.bad(w.file, w.line, "event %q names no facts", e.ID)
+		}
+		for i, id := range e.Facts {
+			f, ok := b.byID[id]
+			if !ok {
+				l.bad(w.file, w.at(fmt.Sprintf("facts[%d]", i)), "event %q points at unknown fact %q", e.ID, id)
+				continue
+			}
+			ev.Facts = append(ev.Facts, f)
+		}
+		if len(ev.Facts) > 0 {
+			ev.Date = ev.Facts[0].Date
+			if ev.Date.IsZero() {
+				l.bad(w.file, w.at("facts[0]"), "event %q takes its date from fact %q, which has none", e.ID, ev.Facts[0].ID)
+			}
+		}
+		b.events = append(b.events, ev)
+	}
+	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].Date.Start.Before(b.events[j].Date.Start) })
+	sort.SliceStable(b.facts, func(i, j int) bool { return b.facts[i].ID < b.facts[j].ID })
+	return b
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// decode parses one data file strictly (unknown fields are errors) and
+// returns a function giving the positions of its items.
+func (l *loader) decode(file string, data []byte) (dataFile, func(key string, i int) where, bool) {
+	var df dataFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&df); err != nil {
+		var te *yaml.TypeError
+		msgs := []string{err.Error()}
+		if errors.As(err, &te) {
+			msgs = te.Errors
+		}
+		for _, m := range msgs {
+			if sub := yamlLine.FindStringSubmatch(m); sub != nil {
+				n, _ := strconv.Atoi(sub[1])
+				l.bad(file, n, "%s", sub[2])
+			} else {
+				l.bad(file, 0, "%s", strings.TrimPrefix(m, "yaml: "))
+			}
+		}
+		return df, nil, false
+	}
+	var root yaml.Node
+	_ = yaml.Unmarshal(data, &root) // the decode above already succeeded
+	top := &root
+	if top.Kind == yaml.DocumentNode && len(top.Content) > 0 {
+		top = top.Content[0]
+	}
+	pos := func(key string, i int) where {
+		w := where{file: file, paths: map[string]int{}}
+		if top.Kind != yaml.MappingNode {
+			return w
+		}
+		for k := 0; k+1 < len(top.Content); k += 2 {
+			if top.Content[k].Value == key && i < len(top.Content[k+1].Content) {
+				item := top.Content[k+1].Content[i]
+				w.line = item.Line
+				collectPaths(item, "", w.paths)
+			}
+		}
+		return w
+	}
+	return df, pos, true
+}
+
+func collectPaths(n *yaml.Node, prefix string, out map[string]int) {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for k := 0; k+1 < len(n.Content); k += 2 {
+			p := n.Content[k].Value
+			if prefix != "" {
+				p = prefix + "." + p
+			}
+			out[p] = n.Content[k].Line
+			collectPaths(n.Content[k+1], p, out)
+		}
+	case yaml.SequenceNode:
+		for i, c := range n.Content {
+			p := fmt.Sprintf("%s[%d]", prefix, i)
+			out[p] = c.Line
+			collectPaths(c, p, out)
+		}
+	}
+}
+
+func (l *loader) checkText(w where, field string, t Text, max int) {
+	for _, lang := range Langs {
+		s := strings.TrimSpace(t.In(lang))
+		if lang != EN && (lang == KO && t.KO == "" || lang == RU && t.RU == "") {
+			s = ""
+		}
+		p := field + "." + string(lang)
+		switch {
+		case s == "":
+			l.bad(w.file, w.at(p), "%s is missing in %s", field, lang)
+		case utf8.RuneCountInString(s) > max:
+			l.bad(w.file, w.at(p), "%s in %s is %d characters; keep it under %d", field, lang, utf8.RuneCountInString(s), max)
+		case !utf8.ValidString(s):
+			l.bad(w.file, w.at(p), "%s in %s is not valid UTF-8", field, lang)
+		}
+	}
+}
+
+func (l *loader) checkFact(b *Base, r rawFact, w where) *Fact {
+	before := len(l.problems)
+	switch {
+	case r.ID == "":
+		l.bad(w.file, w.line, "fact has no id")
+	case !isKebab(r.ID):
+		l.bad(w.file, w.at("id"), "fact id %q is not kebab-case (like \"trade-volume-2016\")", r.ID)
+	default:
+		if first, dup := b.byID[r.ID]; dup {
+			l.bad(w.file, w.at("id"), "duplicate fact id %q (first at %s:%d)", r.ID, first.File, first.Line)
+		}
+	}
+	if r.Topic == "" {
+		l.bad(w.file, w.line, "fact %q has no topic", r.ID)
+	} else if !isKebab(r.Topic) {
+		l.bad(w.file, w.at("topic"), "topic %q is not kebab-case", r.Topic)
+	}
+	l.checkText(w, "title", r.Title, 100)
+	l.checkText(w, "answer", r.Answer, MaxAnswerRunes)
+	for _, lang := range Langs {
+		qs := r.Questions.In(lang)
+		if len(qs) < minQuestions[lang] {
+			l.bad(w.file, w.at("questions."+string(lang)), "fact %q has %d %s question(s); it needs at least %d", r.ID, len(qs), lang, minQuestions[lang])
+		}
+		seen := map[string]bool{}
+		for i, q := range qs {
+			p := fmt.Sprintf("questions.%s[%d]", lang, i)
+			switch {
+			case strings.TrimSpace(q) == "":
+				l.bad(w.file, w.at(p), "empty question")
+			case utf8.RuneCountInString(q) > 100:
+				l.bad(w.file, w.at(p), "question is over 100 characters, too long for autocomplete")
+			case seen[strings.ToLower(q)]:
+				l.bad(w.file, w.at(p), "question %q is listed twice", q)
+			}
+			seen[strings.ToLower(q)] = true
+		}
+	}
+	f := &Fact{
+		ID: r.ID, Topic: r.Topic, Title: r.Title, Answer: r.Answer, Questions: r.Questions,
+		Aliases: r.Aliases, Value: r.Value, Sources: r.Sources, Reference: r.Reference,
+		File: w.file, Line: w.line,
+	}
+	if r.Date != "" {
+		d, err := ParseDate(r.Date)
+		if err != nil {
+			l.bad(w.file, w.at("date"), "%v", err)
+		}
+		f.Date = d
+	}
+	if len(r.Sources) == 0 && r.Reference == nil {
+		l.bad(w.file, w.line, "fact %q has neither sources nor a reference", r.ID)
+	}
+	for i, s := range r.Sources {
+		p := fmt.Sprintf("sources[%d]", i)
+		doc, ok := b.docByID[s.Doc]
+		switch {
+		case s.Doc == "":
+			l.bad(w.file, w.at(p), "source has no doc")
+		case !ok:
+			l.bad(w.file, w.at(p+".doc"), "unknown document %q (known: %s)", s.Doc, strings.Join(b.docIDs(), ", "))
+		case strings.TrimSpace(s.Quote) == "":
+			l.bad(w.file, w.at(p+".quote"), "source has no quote")
+		case !doc.Contains(s.Quote):
+			l.bad(w.file, w.at(p+".quote"), "quote not found in %s: %q", s.Doc, s.Quote)
+		}
+		if n := utf8.RuneCountInString(s.Quote); n > 400 {
+			l.bad(w.file, w.at(p+".quote"), "quote is %d characters; keep quotes short (under 400)", n)
+		}
+	}
+	if ref := r.Reference; ref != nil {
+		for _, fv := range []struct{ name, v string }{{"title", ref.Title}, {"publisher", ref.Publisher}, {"date", ref.Date}, {"url", ref.URL}} {
+			if strings.TrimSpace(fv.v) == "" {
+				l.bad(w.file, w.at("reference"), "reference has no %s", fv.name)
+			}
+		}
+		if u, err := url.Parse(ref.URL); ref.URL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
+			l.bad(w.file, w.at("reference.url"), "reference url %q is not an http(s) address", ref.URL)
+		}
+	}
+	if v := r.Value; v != nil {
+		if v.Series == "" {
+			l.bad(w.file, w.at("value"), "value has no series")
+		} else if _, ok := b.seriesBy[v.Series]; !ok {
+			l.bad(w.file, w.at("value.series"), "unknown series %q (define it under series:)", v.Series)
+		}
+		if v.Year == 0 {
+			l.bad(w.file, w.at("value"), "value has no year")
+		} else if !f.Date.IsZero() && f.Date.Year() != v.Year && f.Date.End.Year() != v.Year {
+			l.bad(w.file, w.at("value.year"), "value year %d does not match date %s", v.Year, f.Date)
+		}
+		if v.Unit == "" {
+			l.bad(w.file, w.at("value"), "value has no unit")
+		} else if s, ok := b.seriesBy[v.Series]; ok && s.Unit != v.Unit {
+			l.bad(w.file, w.at("value.unit"), "unit %q does not match series %q, which is in %s", v.Unit, v.Series, s.Unit)
+		}
+		if v.Amount <= 0 {
+			l.bad(w.file, w.at("value"), "value has no positive amount")
+		}
+		if v.AsOf != "" {
+			if _, err := ParseDate(v.AsOf); err != nil {
+				l.bad(w.file, w.at("value.as_of"), "as_of: %v", err)
+			}
+		}
+	}
+	if len(l.problems) > before {
+		return nil
+	}
+	return f
+}
+
+func (l *loader) addSeries(b *Base, r rawSeries, w where) {
+	if !isKebab(r.ID) {
+		l.bad(w.file, w.at("id"), "series id %q is not kebab-case", r.ID)
+		return
+	}
+	if _, dup := b.seriesBy[r.ID]; dup {
+		l.bad(w.file, w.at("id"), "duplicate series %q", r.ID)
+		return
+	}
+	if r.Unit == "" {
+		l.bad(w.file, w.line, "series %q has no unit", r.ID)
+	}
+	l.checkText(w, "title", r.Title, 100)
+	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title}
+	b.series = append(b.series, s)
+	b.seriesBy[s.ID] = s
+}
+
+func (l *loader) buildSeries(b *Base) {
+	for _, f := range b.facts {
+		if f.Value == nil {
+			continue
+		}
+		s := b.seriesBy[f.Value.Series]
+		if other := s.Point(f.Value.Year); other != nil {
+			l.bad(f.File, f.Line, "series %q has two figures for %d: %q and %q", s.ID, f.Value.Year, other.ID, f.ID)
+			continue
+		}
+		s.Points = append(s.Points, f)
+	}
+	for _, s := range b.series {
+		slices.SortFunc(s.Points, func(a, b *Fact) int { return a.Value.Year - b.Value.Year })
+	}
+}
+
+func (b *Base) docIDs() []string {
+	ids := make([]string, len(b.docs))
+	for i, d := range b.docs {
+		ids[i] = d.ID
+	}
+	return ids
+}
+
