@@ -128,4 +128,3 @@ func (e *Event) HasTopic(topic string) bool {
 	}
 	return false
 }
-

@@ -446,4 +446,3 @@ func (b *Base) docIDs() []string {
 	}
 	return ids
 }
-
