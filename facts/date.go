@@ -66,7 +66,7 @@ func ParseDate(s string) (Date, error) {
 func parsePoint(s string) (Date, error) {
 	parts := strings.Split(s, "-")
 	if len(parts) > 3 {
-		return Date{}, fmt.Errorf("invalid date %q: use YYYY, YYYY-MM or YYYY-MM-DD", s)
+		return Date{}, fmt.Errorf("invalid date %q: use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO", s)
 	}
 	nums := make([]int, len(parts))
 	for i, p := range parts {
@@ -75,11 +75,11 @@ func parsePoint(s string) (Date, error) {
 			want = 4
 		}
 		if len(p) != want {
-			return Date{}, fmt.Errorf("invalid date %q: use YYYY, YYYY-MM or YYYY-MM-DD", s)
+			return Date{}, fmt.Errorf("invalid date %q: use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO", s)
 		}
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 0 {
-			return Date{}, fmt.Errorf("invalid date %q: use YYYY, YYYY-MM or YYYY-MM-DD", s)
+			return Date{}, fmt.Errorf("invalid date %q: use YYYY, YYYY-MM, YYYY-MM-DD or FROM..TO", s)
 		}
 		nums[i] = n
 	}

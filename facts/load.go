@@ -62,7 +62,7 @@ type rawEvent struct {
 // Any problem makes Load fail with an *InvalidError listing all of them; a
 // partly valid base is never returned.
 func Load(fsys fs.FS, prefix string) (*Base, error) {
-	l := &loader{prefix: prefix}
+	l := &loader{prefix: prefix, declared: map[string]bool{}, brokenDocs: map[string]bool{}}
 	b := l.load(fsys)
 	if len(l.problems) > 0 {
 		sort.SliceStable(l.problems, func(i, j int) bool {
@@ -80,6 +80,12 @@ func Load(fsys fs.FS, prefix string) (*Base, error) {
 type loader struct {
 	prefix   string
 	problems []Problem
+	// declared holds every fact id written down, valid or not, and
+	// unparsed is set when a data file could not be read at all: both keep
+	// one mistake from being reported again by everything that refers to it.
+	declared   map[string]bool
+	unparsed   bool
+	brokenDocs map[string]bool
 }
 
 func (l *loader) bad(file string, line int, format string, args ...any) {
@@ -126,6 +132,9 @@ func (l *loader) load(fsys fs.FS) *Base {
 		}
 		doc, probs := parseDocument(l.prefix+name, data)
 		l.problems = append(l.problems, probs...)
+		if len(probs) > 0 {
+			l.brokenDocs[doc.ID] = true
+		}
 		b.docs = append(b.docs, doc)
 		b.docByID[doc.ID] = doc
 	}
@@ -153,6 +162,7 @@ func (l *loader) load(fsys fs.FS) *Base {
 		}
 		df, pos, ok := l.decode(file, data)
 		if !ok {
+			l.unparsed = true
 			continue
 		}
 		for i, s := range df.Series {
@@ -160,6 +170,7 @@ func (l *loader) load(fsys fs.FS) *Base {
 			l.addSeries(b, s, w)
 		}
 		for i, f := range df.Facts {
+			l.declared[f.ID] = true
 			facts = append(facts, pendingFact{f, pos("facts", i)})
 		}
 		for i, e := range df.Events {
@@ -189,6 +200,9 @@ func (l *loader) load(fsys fs.FS) *Base {
 		}
 		for i, id := range e.Facts {
 			f, ok := b.byID[id]
+			if !ok && (l.declared[id] || l.unparsed) {
+				continue // already reported where the fact is written
+			}
 			if !ok {
 				l.bad(w.file, w.at(fmt.Sprintf("facts[%d]", i)), "event %q points at unknown fact %q", e.ID, id)
 				continue
@@ -208,7 +222,10 @@ func (l *loader) load(fsys fs.FS) *Base {
 	return b
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var (
+	yamlLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+	unknownField = regexp.MustCompile(`^field (\S+) not found in type .*$`)
+)
 
 // decode parses one data file strictly (unknown fields are errors) and
 // returns a function giving the positions of its items.
@@ -225,7 +242,8 @@ func (l *loader) decode(file string, data []byte) (dataFile, func(key string, i 
 		for _, m := range msgs {
 			if sub := yamlLine.FindStringSubmatch(m); sub != nil {
 				n, _ := strconv.Atoi(sub[1])
-				l.bad(file, n, "%s", sub[2])
+				msg := unknownField.ReplaceAllString(sub[2], "unknown field \"$1\" (see the fact format in README.md)")
+				l.bad(file, n, "%s", msg)
 			} else {
 				l.bad(file, 0, "%s", strings.TrimPrefix(m, "yaml: "))
 			}
@@ -356,6 +374,8 @@ func (l *loader) checkFact(b *Base, r rawFact, w where) *Fact {
 			l.bad(w.file, w.at(p+".doc"), "unknown document %q (known: %s)", s.Doc, strings.Join(b.docIDs(), ", "))
 		case strings.TrimSpace(s.Quote) == "":
 			l.bad(w.file, w.at(p+".quote"), "source has no quote")
+		case l.brokenDocs[s.Doc]:
+			// The document's own problem is reported; its text can't be trusted.
 		case !doc.Contains(s.Quote):
 			l.bad(w.file, w.at(p+".quote"), "quote not found in %s: %q", s.Doc, s.Quote)
 		}

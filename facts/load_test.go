@@ -1,0 +1,112 @@
+package facts
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestLoadValidFixture(t *testing.T) {
+	b, err := LoadDir("testdata/valid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(b.Facts()); got != 2 {
+		t.Fatalf("facts: got %d, want 2", got)
+	}
+	s, ok := b.Series("trade-volume")
+	if !ok || len(s.Points) != 1 || s.Point(2019) == nil {
+		t.Fatalf("series trade-volume: %+v", s)
+	}
+	tl := b.Timeline()
+	if len(tl) != 1 || tl[0].Date.String() != "2019-11-07..2019-11-09" {
+		t.Fatalf("timeline takes its date from its first fact: %+v", tl)
+	}
+	if got := b.OnThisDay(time.November, 8); len(got) != 1 {
+		t.Errorf("OnThisDay(Nov 8) inside the forum's range: got %d events", len(got))
+	}
+	if got := len(b.CitedBy("2020-01-01-test-doc")); got != 2 {
+		t.Errorf("CitedBy: got %d, want 2", got)
+	}
+}
+
+// Every broken fixture must fail with the problem it was made for, at the
+// file and line where a curator would fix it.
+func TestLoadBrokenFixtures(t *testing.T) {
+	const facts, corpus = "data/facts.yaml", "corpus/2020-01-01-test-doc.txt"
+	tests := []struct {
+		dir  string
+		file string
+		line int
+		msg  string
+	}{
+		{"duplicate-id", facts, 18, `duplicate fact id "trade-2019" (first at`},
+		{"missing-answer-lang", facts, 6, "answer is missing in ko"},
+		{"missing-question-lang", facts, 10, "has 0 ru question(s)"},
+		{"too-few-questions", facts, 11, "has 2 en question(s); it needs at least 3"},
+		{"quote-not-found", facts, 16, `quote not found in 2020-01-01-test-doc: "US$11 billion in 2019"`},
+		{"unknown-doc", facts, 15, `unknown document "2020-01-02-missing"`},
+		{"invalid-date", facts, 5, `invalid date "May 2019"`},
+		{"impossible-date", facts, 21, `impossible date "2019-02-30": February has no day 30`},
+		{"value-no-year", facts, 17, "value has no year"},
+		{"value-no-unit", facts, 17, "value has no unit"},
+		{"unknown-series", facts, 17, `unknown series "trade-value"`},
+		{"timeline-unknown-fact", "data/timeline.yaml", 4, `points at unknown fact "forum-busan"`},
+		{"event-undated-fact", "data/timeline.yaml", 4, `takes its date from fact "forum-pohang", which has none`},
+		{"empty-answer", facts, 7, "answer is missing in en"},
+		{"long-answer", facts, 7, "answer in en is 1109 characters; keep it under 1000"},
+		{"unknown-field", facts, 4, `unknown field "colour"`},
+		{"bad-yaml", facts, 2, "did not find expected"},
+		{"no-sources", facts, 2, "has neither sources nor a reference"},
+		{"bad-id", facts, 2, `fact id "Trade_2019" is not kebab-case`},
+		{"bad-reference-url", facts, 14, `reference url "not a url" is not an http(s) address`},
+		{"doc-no-separator", corpus, 6, `no "---" line`},
+		{"doc-missing-title", corpus, 1, `header "title" is missing`},
+	}
+	seen := map[string]bool{}
+	for _, tt := range tests {
+		seen[tt.dir] = true
+		t.Run(tt.dir, func(t *testing.T) {
+			dir := filepath.Join("testdata", "broken", tt.dir)
+			b, err := LoadDir(dir)
+			if b != nil {
+				t.Error("a broken base must not be returned, even in part")
+			}
+			var inv *InvalidError
+			if !errors.As(err, &inv) {
+				t.Fatalf("got %v, want *InvalidError", err)
+			}
+			want := dir + "/" + tt.file + ":" + strconv.Itoa(tt.line) + ": "
+			for _, p := range inv.Problems {
+				if strings.HasPrefix(p.String(), want) && strings.Contains(p.Msg, tt.msg) {
+					return
+				}
+			}
+			t.Errorf("no problem %q%s among:\n%v", want, tt.msg, err)
+		})
+	}
+	// A fixture nobody asserts on tests nothing.
+	entries, err := os.ReadDir(filepath.Join("testdata", "broken"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !seen[e.Name()] {
+			t.Errorf("fixture testdata/broken/%s has no test case", e.Name())
+		}
+	}
+}
+
+func TestEmbeddedBaseIsValid(t *testing.T) {
+	b, err := Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Documents()) == 0 || len(b.Facts()) == 0 {
+		t.Fatal("embedded base is empty")
+	}
+}
