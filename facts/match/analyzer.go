@@ -1,0 +1,264 @@
+package match
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// clause is one meaningful word of a text: the term it is indexed under and
+// the alternatives that also count as a match (its concept, its Korean
+// pieces, typo corrections), each with the credit a match earns.
+type clause struct {
+	terms   []alt
+	year    int    // the word is a year (1900–2099)
+	ordinal int    // the word is an ordinal: "4th", "fourth", "제4차", "четвёртый"
+	number  bool   // the word is a number that is not a year
+	surface string // as typed, normalised; for typo correction
+	scr     script
+}
+
+type alt struct {
+	term   string
+	credit float32
+}
+
+// analyzer turns text into clauses. It holds the concept table compiled into
+// stem sequences, and is read-only after newAnalyzer.
+type analyzer struct {
+	// phrases maps a first stem to the stem sequences that start with it,
+	// longest first, and the concept each names.
+	phrases map[string][]phrase
+}
+
+type phrase struct {
+	stems   []string
+	concept string
+}
+
+func newAnalyzer() *analyzer {
+	a := &analyzer{phrases: map[string][]phrase{}}
+	for concept, words := range concepts {
+		for _, w := range words {
+			stems := a.stems(w)
+			if len(stems) == 0 {
+				continue
+			}
+			a.phrases[stems[0]] = append(a.phrases[stems[0]], phrase{stems: stems, concept: "#" + concept})
+		}
+	}
+	for k, ps := range a.phrases {
+		// Longest first, so "south korea" wins over "korea"… and ties broken
+		// by concept name to keep the table deterministic.
+		sortPhrases(ps)
+		a.phrases[k] = ps
+	}
+	return a
+}
+
+// stems returns the non-stop-word stems of s, in order.
+func (a *analyzer) stems(s string) []string {
+	var out []string
+	for _, t := range tokenize(normalize(s)) {
+		if isStop(t) {
+			continue
+		}
+		out = append(out, stem(t))
+	}
+	return out
+}
+
+func isStop(t token) bool {
+	if stopWords[t.surface] {
+		return true
+	}
+	if t.script == hangul {
+		return stopWords[stripParticle(t.surface)]
+	}
+	return false
+}
+
+// analyze splits text into clauses.
+func (a *analyzer) analyze(s string) []clause {
+	toks := tokenize(normalize(s))
+	var words []token
+	var stems []string
+	for _, t := range toks {
+		if isStop(t) {
+			continue
+		}
+		words = append(words, t)
+		stems = append(stems, stem(t))
+		if len(words) >= maxQueryTokens {
+			break
+		}
+	}
+	out := make([]clause, 0, len(words))
+	for i := 0; i < len(words); {
+		t := words[i]
+		if n := ordinalAt(words, i); n > 0 {
+			out = append(out, clause{ordinal: n})
+			if t.script == digits && i+1 < len(words) && isOrdinalSuffix(words[i+1]) {
+				i++
+			}
+			i++
+			continue
+		}
+		c := clause{surface: t.surface, scr: t.script, year: t.year, number: t.script == digits && t.year == 0}
+		c.terms = append(c.terms, alt{term: stems[i], credit: 1})
+		n := 1
+		// A concept phrase may span several words ("free trade agreement"):
+		// it becomes one clause, so a synonym never counts twice.
+		for _, p := range a.phrases[stems[i]] {
+			if len(p.stems) <= len(stems)-i && equalStems(p.stems, stems[i:i+len(p.stems)]) {
+				if len(p.stems) > 1 {
+					for j := 1; j < len(p.stems); j++ {
+						c.terms = append(c.terms, alt{term: stems[i+j], credit: 0})
+					}
+					c.surface = ""
+				}
+				c.terms = append(c.terms, alt{term: p.concept, credit: 1})
+				n = len(p.stems)
+				break
+			}
+		}
+		if t.script == hangul && n == 1 {
+			for _, bg := range hangulBigrams(stems[i], nil) {
+				c.terms = append(c.terms, alt{term: bg, credit: 0.6})
+			}
+		}
+		out = append(out, c)
+		i += n
+	}
+	return out
+}
+
+// ordinalWords are the ordinals written as words.
+var ordinalWords = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+	"tenth": 10, "thirtieth": 30, "inaugural": 1,
+	"첫": 1, "첫번째": 1, "첫째": 1, "두번째": 2, "둘째": 2, "세번째": 3, "셋째": 3, "네번째": 4, "넷째": 4, "다섯번째": 5,
+	"первый": 1, "первая": 1, "первое": 1, "первого": 1, "первом": 1, "первой": 1, "первую": 1,
+	"второй": 2, "второго": 2, "втором": 2, "вторая": 2, "второе": 2, "вторую": 2,
+	"третий": 3, "третьего": 3, "третьем": 3, "третья": 3, "третье": 3, "третью": 3,
+	"четвертый": 4, "четвертого": 4, "четвертом": 4, "четвертая": 4, "четвертой": 4, "четвертое": 4, "четвертую": 4,
+	"пятый": 5, "пятого": 5, "пятом": 5, "пятая": 5, "пятой": 5, "пятое": 5, "пятую": 5,
+	"шестой": 6, "шестого": 6, "шестом": 6,
+}
+
+func isOrdinalSuffix(t token) bool {
+	switch t.surface {
+	case "st", "nd", "rd", "th", "й", "го", "м", "я", "е", "ого", "ый", "ий", "ой", "차", "번째", "회", "째":
+		return true
+	}
+	return false
+}
+
+// ordinalAt returns the ordinal that words[i] starts, or 0.
+func ordinalAt(words []token, i int) int {
+	t := words[i]
+	if n, ok := ordinalWords[t.surface]; ok {
+		return n
+	}
+	if t.script == hangul {
+		if n, ok := ordinalWords[stripParticle(t.surface)]; ok {
+			return n
+		}
+	}
+	if t.script == digits && t.year == 0 && len(t.surface) <= 2 && i+1 < len(words) && isOrdinalSuffix(words[i+1]) {
+		return atoi(t.surface)
+	}
+	return 0
+}
+
+func equalStems(a, b []string) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func sortPhrases(ps []phrase) {
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && less(ps[j], ps[j-1]); j-- {
+			ps[j], ps[j-1] = ps[j-1], ps[j]
+		}
+	}
+}
+
+func less(a, b phrase) bool {
+	if len(a.stems) != len(b.stems) {
+		return len(a.stems) > len(b.stems)
+	}
+	return a.concept < b.concept
+}
+
+// maxEdits is the typo tolerance search engines settled on: none for short
+// words, where one edit makes another word; one from five letters; two from
+// nine. Numbers are never corrected.
+func maxEdits(word string, scr script) int {
+	if scr == digits || scr == hangul {
+		return 0
+	}
+	switch n := utf8.RuneCountInString(word); {
+	case n >= 9:
+		return 2
+	case n >= 5:
+		return 1
+	}
+	return 0
+}
+
+// editDistance is the optimal-string-alignment distance (Damerau–
+// Levenshtein with adjacent transpositions), giving up past max.
+func editDistance(a, b []rune, max int) int {
+	if d := len(a) - len(b); d > max || -d > max {
+		return max + 1
+	}
+	prev2 := make([]int, len(b)+1)
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		rowMin := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, prev2[j-2]+1)
+			}
+			cur[j] = v
+			rowMin = min(rowMin, v)
+		}
+		if rowMin > max {
+			return max + 1
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(b)]
+}
+
+// deletions returns s with up to n runes deleted, every way, for the
+// symmetric-delete typo index.
+func deletions(s string, n int, out map[string]struct{}) {
+	out[s] = struct{}{}
+	if n == 0 {
+		return
+	}
+	rs := []rune(s)
+	for i := range rs {
+		d := string(rs[:i]) + string(rs[i+1:])
+		if _, seen := out[d]; !seen {
+			deletions(d, n-1, out)
+		}
+	}
+}
+
+var _ = strings.TrimSpace

@@ -1,0 +1,193 @@
+package match
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+type evalCase struct {
+	file, want, question string
+	line                 int
+}
+
+func loadEval(t testing.TB) []evalCase {
+	t.Helper()
+	files, err := filepath.Glob("testdata/eval/*.tsv")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no evaluation files: %v", err)
+	}
+	var out []evalCase
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		n := 0
+		for sc.Scan() {
+			n++
+			line := sc.Text()
+			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			want, q, ok := strings.Cut(line, "\t")
+			if !ok {
+				t.Fatalf("%s:%d: want \"fact-id<TAB>question\"", name, n)
+			}
+			out = append(out, evalCase{file: name, line: n, want: strings.TrimSpace(want), question: q})
+		}
+		f.Close()
+	}
+	return out
+}
+
+var (
+	realOnce    sync.Once
+	realBase    *facts.Base
+	realMatcher *Matcher
+)
+
+func testMatcher(t testing.TB) (*facts.Base, *Matcher) {
+	realOnce.Do(func() {
+		b, err := facts.Embedded()
+		if err != nil {
+			panic(err)
+		}
+		realBase, realMatcher = b, New(b)
+	})
+	return realBase, realMatcher
+}
+
+// evalScores is the accuracy of an answering function on the evaluation
+// set: top-1 per language for answerable questions, and the share of
+// unanswerable ones refused.
+type evalScores struct {
+	right, total        map[facts.Lang]int
+	refused, mustRefuse int
+	wrongAnswers        int // answered with the wrong fact: the worst outcome
+}
+
+func evaluate(cases []evalCase, answer func(q string) (factID string, answered bool), onMiss func(c evalCase, got string, answered bool)) evalScores {
+	s := evalScores{right: map[facts.Lang]int{}, total: map[facts.Lang]int{}}
+	for _, c := range cases {
+		got, answered := answer(c.question)
+		if c.want == "-" {
+			s.mustRefuse++
+			if !answered {
+				s.refused++
+			} else if onMiss != nil {
+				onMiss(c, got, answered)
+			}
+			continue
+		}
+		l := DetectLang(c.question)
+		s.total[l]++
+		switch {
+		case answered && got == c.want:
+			s.right[l]++
+		default:
+			if answered {
+				s.wrongAnswers++
+			}
+			if onMiss != nil {
+				onMiss(c, got, answered)
+			}
+		}
+	}
+	return s
+}
+
+func (s evalScores) top1(l facts.Lang) float64 {
+	if s.total[l] == 0 {
+		return 0
+	}
+	return float64(s.right[l]) / float64(s.total[l])
+}
+
+func (s evalScores) refusal() float64 {
+	if s.mustRefuse == 0 {
+		return 0
+	}
+	return float64(s.refused) / float64(s.mustRefuse)
+}
+
+func TestEvaluation(t *testing.T) {
+	b, m := testMatcher(t)
+	cases := loadEval(t)
+	for _, c := range cases {
+		if c.want != "-" {
+			if _, ok := b.Fact(c.want); !ok {
+				t.Errorf("%s:%d: unknown fact %q", c.file, c.line, c.want)
+			}
+		}
+	}
+	verbose := os.Getenv("NINEBRIDGES_EVAL_VERBOSE") != ""
+	s := evaluate(cases, func(q string) (string, bool) {
+		r := m.Answer(q, "")
+		if r.Fact == nil {
+			return "", false
+		}
+		return r.Fact.ID, true
+	}, func(c evalCase, got string, answered bool) {
+		if verbose {
+			r := m.Answer(c.question, "")
+			var sug []string
+			for _, s := range r.Suggestions {
+				sug = append(sug, s.FactID)
+			}
+			t.Logf("MISS %s:%d want=%s got=%s answered=%v score=%.2f reason=%s sugg=%v  %q", filepath.Base(c.file), c.line, c.want, got, answered, r.Score, r.Reason, sug, c.question)
+		}
+	})
+	t.Logf("top-1: en %.1f%% (%d/%d), ko %.1f%% (%d/%d), ru %.1f%% (%d/%d); refusals %.1f%% (%d/%d); wrong answers %d",
+		100*s.top1(facts.EN), s.right[facts.EN], s.total[facts.EN],
+		100*s.top1(facts.KO), s.right[facts.KO], s.total[facts.KO],
+		100*s.top1(facts.RU), s.right[facts.RU], s.total[facts.RU],
+		100*s.refusal(), s.refused, s.mustRefuse, s.wrongAnswers)
+	if s.total[facts.EN] < 120 || s.total[facts.KO] < 40 || s.total[facts.RU] < 40 || s.mustRefuse < 40 {
+		t.Errorf("evaluation set too small: %v answerable, %d to refuse", s.total, s.mustRefuse)
+	}
+	// These floors are where the matcher stands today, so a change that
+	// makes it worse fails. Issue #3's targets are higher (95 % English,
+	// 90 % Korean and Russian, 90 % refusals) and are not met yet.
+	for l, want := range map[facts.Lang]float64{facts.EN: 0.83, facts.KO: 0.78, facts.RU: 0.90} {
+		if s.top1(l) < want {
+			t.Errorf("top-1 %s = %.1f%%, want ≥ %.0f%%", l, 100*s.top1(l), 100*want)
+		}
+	}
+	if s.refusal() < 0.80 {
+		t.Errorf("refusals = %.1f%%, want ≥ 80%%", 100*s.refusal())
+	}
+	if s.wrongAnswers > 20 {
+		t.Errorf("%d questions answered with the wrong fact", s.wrongAnswers)
+	}
+}
+
+// TestEvaluationDump writes each question's best candidate, score and
+// margin, for calibrating minScore and minMargin.
+func TestEvaluationDump(t *testing.T) {
+	out := os.Getenv("NINEBRIDGES_EVAL_DUMP")
+	if out == "" {
+		t.Skip("set NINEBRIDGES_EVAL_DUMP=FILE to write calibration data")
+	}
+	_, m := testMatcher(t)
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	for _, c := range loadEval(t) {
+		r := m.Answer(c.question, "")
+		top := ""
+		if r.top != nil {
+			top = r.top.ID
+		}
+		fmt.Fprintf(f, "%s\t%s\t%s\t%.4f\t%.4f\t%s\n", DetectLang(c.question), c.want, top, r.Score, r.margin, r.Reason)
+	}
+}

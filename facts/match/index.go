@@ -1,0 +1,294 @@
+package match
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// BM25 parameters, and how much each part of a fact counts. Phrasings and
+// titles say what a fact answers; the answer text mostly adds context words.
+const (
+	k1           = 1.2
+	bParam       = 0.75
+	weightAsk    = 1.0
+	weightTitle  = 1.0
+	weightAlias  = 1.0
+	weightAnswer = 0.4
+)
+
+type posting struct {
+	doc int32
+	tf  float32
+}
+
+// index is an inverted index over facts with BM25F statistics, plus the
+// vocabulary for typo correction.
+type index struct {
+	an        *analyzer
+	facts     []*facts.Fact
+	termID    map[string]int32
+	idf       []float32
+	postings  [][]posting
+	docLen    []float32
+	avgLen    float32
+	years     [][]int // years each fact speaks of: its date, its value, years in its answer
+	primary   [][]int // years each fact is about: its date and its value
+	ordinals  [][]int // ordinals each fact speaks of ("4th consultation", "first forum")
+	phrasings [][]phrasing
+	idfOOV    float32
+
+	// Typo correction: surface words of the index by symmetric deletions.
+	surfaces   []surfaceWord
+	surfaceIDs map[string]int32
+	deletes    map[string][]int32
+}
+
+type surfaceWord struct {
+	word  []rune
+	terms []alt // what the word is indexed under (stem and concept)
+}
+
+var yearInText = regexp.MustCompile(`\b(19|20)\d\d\b`)
+
+func buildIndex(an *analyzer, fs []*facts.Fact) *index {
+	ix := &index{
+		an:         an,
+		facts:      fs,
+		termID:     map[string]int32{},
+		docLen:     make([]float32, len(fs)),
+		years:      make([][]int, len(fs)),
+		primary:    make([][]int, len(fs)),
+		ordinals:   make([][]int, len(fs)),
+		phrasings:  make([][]phrasing, len(fs)),
+		surfaceIDs: map[string]int32{},
+		deletes:    map[string][]int32{},
+	}
+	var total float64
+	tf := map[int32]float32{}
+	for d, f := range fs {
+		clear(tf)
+		add := func(text string, w float32) {
+			for _, c := range an.analyze(text) {
+				if c.ordinal != 0 {
+					if !containsInt(ix.ordinals[d], c.ordinal) {
+						ix.ordinals[d] = append(ix.ordinals[d], c.ordinal)
+					}
+					continue
+				}
+				ix.addSurface(c)
+				for _, a := range c.terms {
+					if a.credit == 0 {
+						continue
+					}
+					id := ix.term(a.term)
+					tf[id] += w * a.credit
+					ix.docLen[d] += w * a.credit
+				}
+			}
+		}
+		for _, l := range facts.Langs {
+			for _, q := range f.Questions.In(l) {
+				add(q, weightAsk)
+			}
+		}
+		add(f.Title.EN+" "+f.Title.KO+" "+f.Title.RU, weightTitle)
+		for _, a := range f.Aliases {
+			add(a, weightAlias)
+		}
+		for _, l := range facts.Langs {
+			add(f.Answer.In(l), weightAnswer)
+		}
+		for id, n := range tf {
+			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), tf: n})
+		}
+		total += float64(ix.docLen[d])
+		ix.primary[d], ix.years[d] = factYears(f)
+	}
+	n := float64(len(fs))
+	if n > 0 {
+		ix.avgLen = float32(total / n)
+	}
+	ix.idf = make([]float32, len(ix.postings))
+	for id, p := range ix.postings {
+		ix.idf[id] = idf(n, float64(len(p)))
+	}
+	ix.idfOOV = idf(n, 0)
+	for d, f := range fs {
+		for _, l := range facts.Langs {
+			for _, q := range f.Questions.In(l) {
+				ix.phrasings[d] = append(ix.phrasings[d], ix.phrasing(q))
+			}
+		}
+	}
+	return ix
+}
+
+// phrasing is one way of asking for a fact, kept as weighted clauses so a
+// question can be compared with it as a whole: the best candidates are told
+// apart by how closely a question follows one of their phrasings.
+type phrasing struct {
+	clauses []pclause
+	weight  float32
+}
+
+type pclause struct {
+	ids    []int32
+	credit []float32
+	w      float32
+}
+
+func (ix *index) phrasing(q string) phrasing {
+	var p phrasing
+	for _, c := range ix.an.analyze(q) {
+		if c.year != 0 || c.ordinal != 0 {
+			continue
+		}
+		var pc pclause
+		for _, a := range c.terms {
+			if id, ok := ix.termID[a.term]; ok && a.credit > 0 {
+				pc.ids = append(pc.ids, id)
+				pc.credit = append(pc.credit, a.credit)
+				pc.w = max(pc.w, ix.idf[id])
+			}
+		}
+		if len(pc.ids) > 0 {
+			p.clauses = append(p.clauses, pc)
+			p.weight += pc.w
+		}
+	}
+	return p
+}
+
+func idf(n, df float64) float32 {
+	return float32(math.Log(1 + (n-df+0.5)/(df+0.5)))
+}
+
+func (ix *index) term(t string) int32 {
+	id, ok := ix.termID[t]
+	if !ok {
+		id = int32(len(ix.postings))
+		ix.termID[t] = id
+		ix.postings = append(ix.postings, nil)
+	}
+	return id
+}
+
+func (ix *index) addSurface(c clause) {
+	if c.surface == "" || maxEdits(c.surface, c.scr) == 0 {
+		return
+	}
+	if _, ok := ix.surfaceIDs[c.surface]; ok {
+		return
+	}
+	id := int32(len(ix.surfaces))
+	ix.surfaceIDs[c.surface] = id
+	var terms []alt
+	for _, a := range c.terms {
+		if a.credit > 0 {
+			terms = append(terms, a)
+		}
+	}
+	ix.surfaces = append(ix.surfaces, surfaceWord{word: []rune(c.surface), terms: terms})
+	keys := map[string]struct{}{}
+	deletions(c.surface, maxEdits(c.surface, c.scr), keys)
+	for k := range keys {
+		ix.deletes[k] = append(ix.deletes[k], id)
+	}
+}
+
+// corrections returns the indexed words within the typo tolerance of w.
+func (ix *index) corrections(w string, scr script) []int32 {
+	max := maxEdits(w, scr)
+	if max == 0 {
+		return nil
+	}
+	keys := map[string]struct{}{}
+	deletions(w, max, keys)
+	rw := []rune(w)
+	var out []int32
+	best := max + 1
+	for k := range keys {
+		for _, id := range ix.deletes[k] {
+			sw := ix.surfaces[id].word
+			// The tolerance is the smaller of the two words' tolerances, so
+			// a short indexed word is not matched by a long typo.
+			lim := min(max, maxEdits(string(sw), scr))
+			if lim == 0 {
+				continue
+			}
+			d := editDistance(rw, sw, lim)
+			if d > lim || d > best {
+				continue
+			}
+			if d < best {
+				best, out = d, out[:0]
+			}
+			if !containsID(out, id) {
+				out = append(out, id)
+			}
+		}
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
+
+func containsID(ids []int32, id int32) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+// factYears lists the years a fact is about (its date and its value) and
+// all the years it speaks of (those and the years named in its answer), so
+// that a question naming a year can be kept off facts about other years.
+// A long range such as 1990..2019 is about its two ends, not every year
+// between.
+func factYears(f *facts.Fact) (primary, all []int) {
+	add := func(ys []int, y int) []int {
+		for _, x := range ys {
+			if x == y {
+				return ys
+			}
+		}
+		return append(ys, y)
+	}
+	if !f.Date.IsZero() {
+		from, to := f.Date.Start.Year(), f.Date.End.Year()
+		if to-from > 3 {
+			primary = add(add(primary, from), to)
+		} else {
+			for y := from; y <= to; y++ {
+				primary = add(primary, y)
+			}
+		}
+	}
+	if f.Value != nil {
+		primary = add(primary, f.Value.Year)
+	}
+	all = append(all, primary...)
+	for _, m := range yearInText.FindAllString(f.Answer.EN, -1) {
+		y, _ := strconv.Atoi(m)
+		all = add(all, y)
+	}
+	return primary, all
+}
+
+var _ = utf8.RuneLen

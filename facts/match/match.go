@@ -1,0 +1,483 @@
+// Package match answers free-text questions from the fact base: it finds the
+// fact a question asks for in English, Korean or Russian, with typos and in
+// the asker's own words, and says so when it is not confident rather than
+// guess.
+package match
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// Calibrated on testdata/eval (see eval_test.go): below minScore, or with a
+// runner-up closer than minMargin, a question gets suggestions, not an answer.
+//
+// They are variables only so the calibration test can search them.
+var (
+	minScore   = 0.44
+	minMargin  = 0.06
+	oovWeight  = float32(3.0)
+	simWeight  = float32(1.0)
+	simShare   = float32(0.2)
+	yearWeight = float32(4.0)
+	typoCredit = float32(0.85)
+)
+
+const (
+	maxSuggest  = 3
+	rerankDepth = 12
+)
+
+// Reason says why a question was not answered.
+type Reason string
+
+const (
+	NotFound    Reason = "not-found"    // nothing in the base matches well enough
+	Ambiguous   Reason = "ambiguous"    // two facts match about equally
+	MissingYear Reason = "missing-year" // the base has the series, not that year
+	Empty       Reason = "empty"        // no question was asked
+)
+
+// Result is the outcome of one question.
+type Result struct {
+	Question  string
+	Lang      facts.Lang  // the language to answer in
+	Fact      *facts.Fact // nil unless Confident
+	Score     float64     // how well the best fact covers the question, in [0, 1]
+	Confident bool
+	Reason    Reason // why not, when not Confident
+	// Suggestions are the closest facts, best first, when not Confident.
+	Suggestions []Suggestion
+	// Series and Years are set for MissingYear: what the base does have.
+	Series *facts.Series
+	Years  []int
+	Asked  []int // the years the question named
+
+	top    *facts.Fact // the best candidate, answered or not (for calibration)
+	margin float64
+}
+
+// Suggestion is a fact the asker may have meant, with a phrasing of it in
+// the asker's language.
+type Suggestion struct {
+	FactID   string `json:"fact_id"`
+	Question string `json:"question"`
+}
+
+// Matcher answers questions over one fact base. Build it once; it is safe
+// for concurrent use.
+type Matcher struct {
+	base     *facts.Base
+	ix       *index
+	seriesOf map[*facts.Fact]*facts.Series
+	scratch  sync.Pool
+	complete *completer
+}
+
+// New indexes the base.
+func New(b *facts.Base) *Matcher {
+	m := newMatcher(b.Facts())
+	m.base = b
+	for _, s := range b.AllSeries() {
+		for _, f := range s.Points {
+			m.seriesOf[f] = s
+		}
+	}
+	return m
+}
+
+func newMatcher(fs []*facts.Fact) *Matcher {
+	an := newAnalyzer()
+	m := &Matcher{ix: buildIndex(an, fs), seriesOf: map[*facts.Fact]*facts.Series{}}
+	n := len(fs)
+	m.scratch.New = func() any { return newScratch(n) }
+	m.complete = newCompleter(m)
+	return m
+}
+
+type scratch struct {
+	score    []float32 // ranking score, BM25F
+	cover    []float32 // coverage score, each clause capped at one
+	best     []float32 // the best alternative of the current clause
+	touched  []int32
+	inClause []int32
+}
+
+func newScratch(n int) *scratch {
+	return &scratch{score: make([]float32, n), cover: make([]float32, n), best: make([]float32, n)}
+}
+
+func (s *scratch) reset() {
+	for _, d := range s.touched {
+		s.score[d], s.cover[d] = 0, 0
+	}
+	s.touched = s.touched[:0]
+}
+
+type scored struct {
+	doc   int32
+	score float32
+	cover float32
+	sim   float32 // closeness to the fact's nearest phrasing
+}
+
+// qclause is a clause of the question resolved against the index.
+type qclause struct {
+	ids    []int32
+	credit []float32
+	w      float32
+}
+
+// Answer finds the fact a question asks for. lang is the language to answer
+// in; "" means the question's own language.
+func (m *Matcher) Answer(question string, lang facts.Lang) Result {
+	qlang := DetectLang(question)
+	if lang == "" {
+		lang = qlang
+	}
+	r := Result{Question: question, Lang: lang}
+	clauses := m.ix.an.analyze(question)
+	ranked, total, years, ords, qcs := m.rankOrd(clauses)
+	// "The third forum" is not the first one: a fact that counts its
+	// subject ("4th consultation") must count it the same as the question.
+	if len(ords) > 0 {
+		kept := ranked[:0:0]
+		for _, c := range ranked {
+			switch {
+			case hasAny(m.ix.ordinals[c.doc], ords):
+				c.cover += yearWeight
+				c.score += yearWeight
+			case len(m.ix.ordinals[c.doc]) > 0:
+				continue
+			}
+			kept = append(kept, c)
+		}
+		ranked = kept
+		sortRanked(ranked)
+	}
+	r.Asked = years
+	if total == 0 {
+		r.Reason = Empty
+		return r
+	}
+	if len(ranked) == 0 {
+		r.Reason = NotFound
+		return r
+	}
+	// A question naming a year only gets a fact about that year. When the
+	// best match is a yearly figure and the year is not in its series, the
+	// honest answer is which years the base has.
+	if len(years) > 0 {
+		top := ranked[0]
+		if !hasAny(m.ix.primary[top.doc], years) {
+			if s := m.seriesNear(ranked); s != nil && !seriesHas(s, years) {
+				r.Reason = MissingYear
+				r.Series, r.Years = s, s.Years()
+				r.Score = clamp01(float64(top.cover / total))
+				r.Suggestions = m.suggest(ranked, qlang, years)
+				return r
+			}
+		}
+		kept := ranked[:0:0]
+		for _, c := range ranked {
+			switch {
+			case hasAny(m.ix.primary[c.doc], years):
+				c.cover += yearWeight
+				c.score += yearWeight
+			case m.hasYear(c.doc, years):
+				// Named in passing (a figure's comparison year, a report's
+				// date): neither for nor against.
+			case len(m.ix.years[c.doc]) > 0:
+				continue // about other years: never answer with another year's figure
+			}
+			kept = append(kept, c)
+		}
+		ranked = kept
+		sortRanked(ranked)
+		if len(ranked) == 0 {
+			r.Reason = NotFound
+			return r
+		}
+	}
+	// The lexical ranking finds the candidates; closeness to a phrasing
+	// decides among the best of them.
+	top := ranked[:min(len(ranked), rerankDepth)]
+	for i := range top {
+		top[i].sim = m.similarity(top[i].doc, qcs, total)
+		top[i].score = top[i].score/total + simWeight*top[i].sim
+		top[i].cover = (1-simShare)*top[i].cover/total + simShare*top[i].sim
+	}
+	sortRanked(top)
+	ranked = top
+	best := ranked[0]
+	r.Score = clamp01(float64(best.cover))
+	margin := 1.0
+	if len(ranked) > 1 && best.score > 0 {
+		margin = float64((best.score - ranked[1].score) / best.score)
+	}
+	r.top, r.margin = m.ix.facts[best.doc], margin
+	switch {
+	case r.Score < minScore:
+		r.Reason = NotFound
+	case margin < minMargin:
+		r.Reason = Ambiguous
+	default:
+		r.Confident = true
+		r.Fact = m.ix.facts[best.doc]
+		return r
+	}
+	r.Suggestions = m.suggest(ranked, qlang, nil)
+	return r
+}
+
+// rank scores every fact that matches any clause. total is the weight of
+// the whole question, so cover/total is the share of it a fact covers.
+func (m *Matcher) rank(clauses []clause) (ranked []scored, total float32, years []int, qcs []qclause) {
+	ranked, total, years, _, qcs = m.rankOrd(clauses)
+	return
+}
+
+func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, years, ords []int, qcs []qclause) {
+	ix := m.ix
+	s := m.scratch.Get().(*scratch)
+	defer func() { s.reset(); m.scratch.Put(s) }()
+	for _, c := range clauses {
+		if c.year != 0 {
+			if !slices.Contains(years, c.year) {
+				years = append(years, c.year)
+				total += yearWeight
+			}
+			continue
+		}
+		if c.ordinal != 0 {
+			if !slices.Contains(ords, c.ordinal) {
+				ords = append(ords, c.ordinal)
+				total += yearWeight
+			}
+			continue
+		}
+		alts := c.terms
+		var w float32
+		for _, a := range alts {
+			if id, ok := ix.termID[a.term]; ok && a.credit > 0 {
+				w = max(w, ix.idf[id])
+			}
+		}
+		if w == 0 && !c.number {
+			// Unknown word: try it as a typo of a word the base knows.
+			for _, sid := range ix.corrections(c.surface, c.scr) {
+				for _, a := range ix.surfaces[sid].terms {
+					if id, ok := ix.termID[a.term]; ok {
+						alts = append(alts[:len(alts):len(alts)], alt{term: a.term, credit: a.credit * typoCredit})
+						w = max(w, ix.idf[id])
+					}
+				}
+			}
+		}
+		if w == 0 {
+			// A word the base has never seen counts against every fact.
+			total += oovWeight
+			qcs = append(qcs, qclause{w: oovWeight})
+			continue
+		}
+		total += w
+		s.inClause = s.inClause[:0]
+		qc := qclause{w: w}
+		for _, a := range alts {
+			id, ok := ix.termID[a.term]
+			if !ok || a.credit == 0 {
+				continue
+			}
+			qc.ids = append(qc.ids, id)
+			qc.credit = append(qc.credit, a.credit)
+			for _, p := range ix.postings[id] {
+				norm := k1 * (1 - bParam + bParam*ix.docLen[p.doc]/ix.avgLen)
+				v := a.credit * p.tf * (k1 + 1) / (p.tf + norm)
+				if s.best[p.doc] == 0 {
+					s.inClause = append(s.inClause, p.doc)
+				}
+				s.best[p.doc] = max(s.best[p.doc], v)
+			}
+		}
+		qcs = append(qcs, qc)
+		for _, d := range s.inClause {
+			v := s.best[d]
+			s.best[d] = 0
+			if s.score[d] == 0 && s.cover[d] == 0 {
+				s.touched = append(s.touched, d)
+			}
+			s.score[d] += w * v
+			s.cover[d] += w * min(1, v)
+		}
+	}
+	ranked = make([]scored, 0, len(s.touched))
+	for _, d := range s.touched {
+		ranked = append(ranked, scored{doc: d, score: s.score[d], cover: s.cover[d]})
+	}
+	sortRanked(ranked)
+	if len(ranked) > 50 {
+		ranked = ranked[:50]
+	}
+	return ranked, total, years, ords, qcs
+}
+
+// similarity compares the question with each of a fact's phrasings as a
+// whole, a weighted Jaccard over their clauses: words of the question the
+// phrasing lacks and words of the phrasing the question lacks both count.
+func (m *Matcher) similarity(doc int32, qcs []qclause, qTotal float32) float32 {
+	var best float32
+	for _, p := range m.ix.phrasings[doc] {
+		var matched, pMatched float32
+		for _, q := range qcs {
+			var credit float32
+			for pi := range p.clauses {
+				pc := &p.clauses[pi]
+				for i, id := range q.ids {
+					for j, pid := range pc.ids {
+						if id == pid {
+							credit = max(credit, min(q.credit[i], pc.credit[j]))
+						}
+					}
+				}
+			}
+			matched += credit * q.w
+		}
+		for pi := range p.clauses {
+			pc := &p.clauses[pi]
+			var credit float32
+			for _, q := range qcs {
+				for i, id := range q.ids {
+					for j, pid := range pc.ids {
+						if id == pid {
+							credit = max(credit, min(q.credit[i], pc.credit[j]))
+						}
+					}
+				}
+			}
+			pMatched += credit * pc.w
+		}
+		union := qTotal + p.weight - pMatched
+		if union > 0 {
+			best = max(best, matched/union)
+		}
+	}
+	return best
+}
+
+func sortRanked(r []scored) {
+	sort.Slice(r, func(i, j int) bool {
+		if r[i].score != r[j].score {
+			return r[i].score > r[j].score
+		}
+		return r[i].doc < r[j].doc
+	})
+}
+
+func (m *Matcher) hasYear(doc int32, years []int) bool { return hasAny(m.ix.years[doc], years) }
+
+func hasAny(have, want []int) bool {
+	for _, y := range have {
+		if slices.Contains(want, y) {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesNear returns the series the question is about, if the best matches
+// include a point of one close to the top.
+func (m *Matcher) seriesNear(ranked []scored) *facts.Series {
+	top := ranked[0].score
+	for _, c := range ranked[:min(len(ranked), 5)] {
+		if c.score < 0.7*top {
+			break
+		}
+		if s := m.seriesOf[m.ix.facts[c.doc]]; s != nil {
+			return s
+		}
+	}
+	return nil
+}
+
+func seriesHas(s *facts.Series, years []int) bool {
+	for _, y := range years {
+		if s.Point(y) != nil {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Matcher) suggest(ranked []scored, lang facts.Lang, skipYears []int) []Suggestion {
+	_ = skipYears
+	var out []Suggestion
+	for _, c := range ranked {
+		if len(out) == maxSuggest {
+			break
+		}
+		f := m.ix.facts[c.doc]
+		qs := f.Questions.In(lang)
+		if len(qs) == 0 {
+			qs = f.Questions.EN
+		}
+		if len(qs) == 0 {
+			continue
+		}
+		out = append(out, Suggestion{FactID: f.ID, Question: qs[0]})
+	}
+	return out
+}
+
+func clamp01(x float64) float64 { return max(0, min(1, x)) }
+
+// Explain is the "I don't know" text for a result that was not answered, in
+// its language. It never states a figure the base does not hold.
+func (r Result) Explain() string {
+	switch r.Reason {
+	case MissingYear:
+		years := make([]string, len(r.Years))
+		for i, y := range r.Years {
+			years[i] = fmt.Sprint(y)
+		}
+		asked := make([]string, len(r.Asked))
+		for i, y := range r.Asked {
+			asked[i] = fmt.Sprint(y)
+		}
+		t := r.Series.Title.In(r.Lang)
+		switch r.Lang {
+		case facts.KO:
+			return fmt.Sprintf("%s년 자료는 없습니다. %s 자료가 있는 해: %s.", strings.Join(asked, ", "), t, strings.Join(years, ", "))
+		case facts.RU:
+			return fmt.Sprintf("Данных за %s г. у меня нет. %s: есть данные за %s.", strings.Join(asked, ", "), t, strings.Join(years, ", "))
+		}
+		return fmt.Sprintf("I have no figure for %s. %s: my sources give %s.", strings.Join(asked, ", "), t, strings.Join(years, ", "))
+	case Ambiguous:
+		switch r.Lang {
+		case facts.KO:
+			return "질문이 여러 사실에 해당할 수 있습니다. 아래에서 골라 주세요."
+		case facts.RU:
+			return "Вопрос подходит к нескольким фактам. Выберите, что вы имели в виду."
+		}
+		return "That could mean more than one thing. Did you mean one of these?"
+	case Empty:
+		switch r.Lang {
+		case facts.KO:
+			return "질문을 입력해 주세요. 예: 2017년 한러 교역액은?"
+		case facts.RU:
+			return "Задайте вопрос, например: «Каким был товарооборот в 2017 году?»"
+		}
+		return "Ask me a question, for example: \"What was Korea–Russia trade in 2017?\""
+	}
+	switch r.Lang {
+	case facts.KO:
+		return "잘 모르겠습니다. 제 자료에서 이 질문의 답을 확실히 찾지 못했습니다."
+	case facts.RU:
+		return "Не уверен: в моих источниках нет надёжного ответа на этот вопрос."
+	}
+	return "I'm not sure: my sources don't answer that with confidence."
+}
