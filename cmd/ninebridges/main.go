@@ -32,6 +32,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch args[0] {
 	case "facts":
 		return cmdFacts(args[1:], stdout, stderr)
+	case "ask":
+		return cmdAsk(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0
@@ -50,6 +52,7 @@ Usage:
   ninebridges facts list [--json] [--dir DIR]
   ninebridges facts show ID
   ninebridges facts docs
+  ninebridges ask [--lang en|ko|ru|auto] [--json] QUESTION|-
 `)
 }
 

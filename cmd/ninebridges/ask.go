@@ -1,0 +1,158 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
+)
+
+// askResult is the JSON contract of "ninebridges ask --json": tools build on
+// it, so fields are only ever added.
+type askResult struct {
+	Question    string             `json:"question"`
+	Answered    bool               `json:"answered"`
+	Answer      string             `json:"answer"`
+	FactID      string             `json:"fact_id"`
+	Score       float64            `json:"score"`
+	Lang        facts.Lang         `json:"lang"`
+	Reason      string             `json:"reason,omitempty"`
+	Suggestions []match.Suggestion `json:"suggestions"`
+	Sources     []askSource        `json:"sources"`
+	Reference   *facts.Reference   `json:"reference"`
+}
+
+type askSource struct {
+	Doc   string `json:"doc"`
+	Title string `json:"title"`
+	Quote string `json:"quote"`
+}
+
+func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fset := flag.NewFlagSet("ask", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	langFlag := fset.String("lang", "auto", "answer in `LANG`: en, ko, ru, or auto (the question's language)")
+	asJSON := fset.Bool("json", false, "print one JSON object per question")
+	dir := fset.String("dir", "", "load the base from `DIR` instead of the embedded one")
+	fset.Usage = func() {
+		fmt.Fprintln(stderr, "usage: ninebridges ask [--lang en|ko|ru|auto] [--json] QUESTION   (QUESTION \"-\" reads one question a line from stdin)")
+		fset.PrintDefaults()
+	}
+	if err := fset.Parse(args); err != nil {
+		return 2
+	}
+	var lang facts.Lang
+	if *langFlag != "auto" {
+		l, err := facts.ParseLang(*langFlag)
+		if err != nil {
+			fmt.Fprintf(stderr, "ninebridges ask: %v\n", err)
+			return 2
+		}
+		lang = l
+	}
+	if fset.NArg() == 0 {
+		fset.Usage()
+		return 2
+	}
+	b, err := loadBase(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	m := match.New(b)
+	w := bufio.NewWriter(stdout)
+	defer w.Flush()
+	answer := func(q string) (bool, error) {
+		res := buildAskResult(b, m.Answer(q, lang))
+		if *asJSON {
+			data, err := json.Marshal(res)
+			if err != nil {
+				return false, err
+			}
+			w.Write(data)
+			w.WriteByte('\n')
+		} else {
+			writeAskText(w, res)
+		}
+		// Flushing after each answer lets a tool pair questions and answers
+		// over a pipe as they come.
+		return res.Answered, w.Flush()
+	}
+	question := strings.Join(fset.Args(), " ")
+	if question != "-" {
+		ok, err := answer(question)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+		if !ok {
+			return 1
+		}
+		return 0
+	}
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for sc.Scan() {
+		if _, err := answer(sc.Text()); err != nil {
+			fmt.Fprintln(stderr, err)
+			return 1
+		}
+	}
+	if err := sc.Err(); err != nil {
+		fmt.Fprintf(stderr, "ninebridges ask: reading questions: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func buildAskResult(b *facts.Base, r match.Result) askResult {
+	out := askResult{
+		Question:    r.Question,
+		Answered:    r.Confident,
+		Score:       r.Score,
+		Lang:        r.Lang,
+		Suggestions: r.Suggestions,
+		Sources:     []askSource{},
+	}
+	if out.Suggestions == nil {
+		out.Suggestions = []match.Suggestion{}
+	}
+	if !r.Confident {
+		out.Answer = r.Explain()
+		out.Reason = string(r.Reason)
+		return out
+	}
+	f := r.Fact
+	out.FactID = f.ID
+	out.Answer = f.Answer.In(r.Lang)
+	out.Reference = f.Reference
+	for _, s := range f.Sources {
+		src := askSource{Doc: s.Doc, Quote: strings.Join(strings.Fields(s.Quote), " ")}
+		if d, ok := b.Document(s.Doc); ok {
+			src.Title = d.Title
+		}
+		out.Sources = append(out.Sources, src)
+	}
+	return out
+}
+
+func writeAskText(w io.Writer, r askResult) {
+	fmt.Fprintln(w, r.Answer)
+	for _, s := range r.Sources {
+		fmt.Fprintf(w, "  source: %s — “%s”\n", s.Title, s.Quote)
+	}
+	if ref := r.Reference; ref != nil {
+		fmt.Fprintf(w, "  outside the source documents: %s, %s <%s>\n", ref.Title, ref.Publisher, ref.URL)
+	}
+	for _, s := range r.Suggestions {
+		fmt.Fprintf(w, "  did you mean: %s  (%s)\n", s.Question, s.FactID)
+	}
+	if r.FactID != "" {
+		fmt.Fprintf(w, "  [%s, score %.2f]\n", r.FactID, r.Score)
+	}
+}

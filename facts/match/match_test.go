@@ -1,0 +1,284 @@
+package match
+
+import (
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sahilm/fuzzy"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+func TestDetectLang(t *testing.T) {
+	tests := []struct {
+		in   string
+		want facts.Lang
+	}{
+		{"trade in 2016", facts.EN},
+		{"2016년 교역액", facts.KO},
+		{"Snowflake이 뭐야", facts.KO},
+		{"товарооборот 2016", facts.RU},
+		{"", facts.EN},
+		{"12345 ???", facts.EN},
+	}
+	for _, tt := range tests {
+		if got := DetectLang(tt.in); got != tt.want {
+			t.Errorf("DetectLang(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAnswer(t *testing.T) {
+	_, m := testMatcher(t)
+	tests := []struct {
+		name     string
+		question string
+		lang     facts.Lang
+		wantFact string // "" means it must not answer
+		reason   Reason
+		wantLang facts.Lang
+	}{
+		{"year picks the year's figure", "korea russia trade 2016", "", "trade-volume-2016", "", facts.EN},
+		{"another year", "ROK-Russia trade volume in 2017", "", "trade-volume-2017", "", facts.EN},
+		{"typo tolerated", "korea russia tarde volume 2015", "", "trade-volume-2015", "", facts.EN},
+		{"korean with particles", "2016년 한러 교역액은 얼마였나요", "", "trade-volume-2016", "", facts.KO},
+		{"russian inflection", "товарооборот кореи и россии в 2017 году", "", "trade-volume-2017", "", facts.RU},
+		{"requested language wins", "korea russia trade 2016", facts.RU, "trade-volume-2016", "", facts.RU},
+		{"year the base lacks", "korea russia trade in 2005", "", "", MissingYear, facts.EN},
+		{"year the base lacks, russian", "товарооборот в 2010 году", "", "", MissingYear, facts.RU},
+		{"other countries", "trade between japan and brazil", "", "", NotFound, facts.EN},
+		{"general knowledge", "what is the capital of australia", "", "", NotFound, facts.EN},
+		{"gibberish", "asdkjh qweoiu zxcmnb", "", "", NotFound, facts.EN},
+		{"empty", "   ", "", "", Empty, facts.EN},
+		{"ordinal must agree", "where was the third rok-russia interregional forum held", "", "", "", facts.EN},
+		{"arctic consultation", "where was the 4th korea russia arctic consultation held", "", "arctic-4th-consultation", "", facts.EN},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := m.Answer(tt.question, tt.lang)
+			if r.Lang != tt.wantLang {
+				t.Errorf("lang = %s, want %s", r.Lang, tt.wantLang)
+			}
+			if r.Score < 0 || r.Score > 1 {
+				t.Errorf("score %v outside [0, 1]", r.Score)
+			}
+			if tt.wantFact == "" {
+				if r.Confident {
+					t.Fatalf("answered %s (score %.2f), want no answer", r.Fact.ID, r.Score)
+				}
+				if tt.reason != "" && r.Reason != tt.reason {
+					t.Errorf("reason = %s, want %s", r.Reason, tt.reason)
+				}
+				if r.Explain() == "" {
+					t.Error("no explanation for not answering")
+				}
+				return
+			}
+			if !r.Confident || r.Fact.ID != tt.wantFact {
+				got := "nothing"
+				if r.Fact != nil {
+					got = r.Fact.ID
+				}
+				t.Fatalf("answered %s (score %.2f, reason %s, suggestions %v), want %s", got, r.Score, r.Reason, r.Suggestions, tt.wantFact)
+			}
+		})
+	}
+}
+
+func TestMissingYearNamesTheYearsItHas(t *testing.T) {
+	_, m := testMatcher(t)
+	r := m.Answer("trade volume between korea and russia in 2005", facts.EN)
+	if r.Reason != MissingYear {
+		t.Fatalf("reason = %s, want %s", r.Reason, MissingYear)
+	}
+	msg := r.Explain()
+	for _, y := range []string{"2005", "2015", "2016", "2017", "2019"} {
+		if !strings.Contains(msg, y) {
+			t.Errorf("explanation %q does not name %s", msg, y)
+		}
+	}
+	if strings.Contains(msg, "billion") {
+		t.Errorf("explanation %q states a figure", msg)
+	}
+}
+
+func TestSuggestionsInAskersLanguage(t *testing.T) {
+	_, m := testMatcher(t)
+	r := m.Answer("스노우플레이크", "")
+	if r.Confident {
+		t.Skip("answered outright; nothing to suggest")
+	}
+	if len(r.Suggestions) == 0 || len(r.Suggestions) > 3 {
+		t.Fatalf("suggestions: %v", r.Suggestions)
+	}
+	for _, s := range r.Suggestions {
+		if DetectLang(s.Question) != facts.KO {
+			t.Errorf("suggestion %q is not in Korean", s.Question)
+		}
+	}
+}
+
+func TestTypoTolerance(t *testing.T) {
+	_, m := testMatcher(t)
+	ix := m.ix
+	tests := []struct {
+		word     string
+		scr      script
+		corrects bool
+	}{
+		{"russa", latin, true},     // 5 letters: one edit
+		{"excahnges", latin, true}, // transposition counts as one edit
+		{"tarde", latin, true},
+		{"trde", latin, false},       // 4 letters: no tolerance
+		{"shpbuildnig", latin, true}, // 11 letters: two edits
+		{"2016", digits, false},      // numbers are exact
+	}
+	for _, tt := range tests {
+		got := len(ix.corrections(tt.word, tt.scr)) > 0
+		if got != tt.corrects {
+			t.Errorf("corrections(%q) found=%v, want %v", tt.word, got, tt.corrects)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want int
+	}{
+		{"trade", "trade", 0}, {"tarde", "trade", 1}, {"russa", "russia", 1}, {"kitten", "sitting", 3},
+		{"", "abc", 3}, {"교역액", "교역량", 1},
+	}
+	for _, tt := range tests {
+		if got := editDistance([]rune(tt.a), []rune(tt.b), 5); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// sahilm/fuzzy's adjacency bonus grows geometrically: a long verbatim match
+// overflows its int score. Complete must not hand it such patterns.
+func TestFuzzyScoreOverflow(t *testing.T) {
+	long := strings.Repeat("a", 60)
+	ms := fuzzy.Find(long, []string{long, "b" + long})
+	overflowed := false
+	for _, x := range ms {
+		if x.Score < 0 {
+			overflowed = true
+		}
+	}
+	if !overflowed {
+		t.Log("sahilm/fuzzy no longer overflows on a 60-rune verbatim match")
+	}
+	short := strings.Repeat("a", maxFuzzyRunes)
+	for _, x := range fuzzy.Find(short, []string{short}) {
+		if x.Score < 0 {
+			t.Fatalf("a %d-rune pattern already overflows: score %d", maxFuzzyRunes, x.Score)
+		}
+	}
+	_, m := testMatcher(t)
+	q := "What was the trade volume between Korea and Russia in 2016?"
+	got := m.Complete(q, facts.EN, 10)
+	if len(got) == 0 || got[0].FactID != "trade-volume-2016" {
+		t.Errorf("Complete of a whole phrasing: %v", got)
+	}
+}
+
+func TestComplete(t *testing.T) {
+	_, m := testMatcher(t)
+	tests := []struct {
+		input string
+		lang  facts.Lang
+		want  string // a fact id (or id prefix) that must be among the choices
+	}{
+		{"", facts.EN, ""},
+		{"trade 2016", facts.EN, "trade-volume-2016"},
+		{"snowfl", facts.EN, "arctic-snowflake-station"},
+		{"교역액", facts.KO, ""},
+		{"товарооборот", facts.RU, ""},
+		{"nine brid", facts.EN, "bridges-"},
+	}
+	for _, tt := range tests {
+		got := m.Complete(tt.input, tt.lang, 10)
+		if len(got) == 0 || len(got) > 10 {
+			t.Errorf("Complete(%q): %d choices", tt.input, len(got))
+			continue
+		}
+		found := tt.want == ""
+		seen := map[string]bool{}
+		for _, c := range got {
+			if seen[c.FactID] {
+				t.Errorf("Complete(%q): fact %s twice", tt.input, c.FactID)
+			}
+			seen[c.FactID] = true
+			if len([]rune(c.Question)) > 100 {
+				t.Errorf("choice over 100 characters: %q", c.Question)
+			}
+			if tt.lang != facts.EN && DetectLang(c.Question) != tt.lang {
+				t.Errorf("Complete(%q, %s): choice %q in another language", tt.input, tt.lang, c.Question)
+			}
+			found = found || strings.HasPrefix(c.FactID, tt.want)
+		}
+		if !found {
+			t.Errorf("Complete(%q) = %v, want %s among them", tt.input, got, tt.want)
+		}
+	}
+}
+
+func TestConcurrentAnswers(t *testing.T) {
+	_, m := testMatcher(t)
+	want := m.Answer("korea russia trade 2016", "")
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 50; j++ {
+				if r := m.Answer("korea russia trade 2016", ""); r.Fact != want.Fact || r.Score != want.Score {
+					t.Errorf("concurrent answer differs: %v vs %v", r.Fact, want.Fact)
+					return
+				}
+				m.Complete("trade", facts.EN, 10)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func FuzzAnswer(f *testing.F) {
+	for _, s := range []string{"korea russia trade 2016", "2016년 한러 교역액", "товарооборот", "\xff\xfe", "a\u200bb\u0301c",
+		strings.Repeat("trade ", 1000), "4th 제4차 4-й", "🇰🇷🇷🇺"} {
+		f.Add(s)
+	}
+	_, m := testMatcher(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		if len(q) > maxQueryBytes {
+			q = q[:maxQueryBytes]
+		}
+		r := m.Answer(q, "")
+		if r.Score < 0 || r.Score > 1 || r.Score != r.Score {
+			t.Fatalf("score %v for %q", r.Score, q)
+		}
+		if r.Confident != (r.Fact != nil) {
+			t.Fatalf("confident=%v with fact %v", r.Confident, r.Fact)
+		}
+		if len(r.Suggestions) > maxSuggest {
+			t.Fatalf("%d suggestions", len(r.Suggestions))
+		}
+		_ = r.Explain()
+	})
+}
+
+func FuzzComplete(f *testing.F) {
+	for _, s := range []string{"", "tra", "교역", "товар", "\xff", strings.Repeat("a", 200)} {
+		f.Add(s)
+	}
+	_, m := testMatcher(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		got := m.Complete(q, "", 10)
+		if len(got) > 10 {
+			t.Fatalf("%d choices", len(got))
+		}
+	})
+}
