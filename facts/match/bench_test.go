@@ -1,15 +1,13 @@
 package match
 
 import (
-	"fmt"
-	"math/rand/v2"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/sahilm/fuzzy"
 
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match/matchbench"
 )
 
 // benchQuestions are the answerable questions of the evaluation set.
@@ -46,58 +44,12 @@ func BenchmarkCompleteRealBase(b *testing.B) {
 // with sahilm/fuzzy, the best subsequence match wins.
 func BenchmarkPeerFuzzyScanRealBase(b *testing.B) {
 	base, _ := testMatcher(b)
-	phr, _ := allPhrasings(base.Facts())
+	phr, _ := matchbench.Phrasings(base.Facts())
 	qs := benchQuestions(b)
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		fuzzy.Find(qs[i%len(qs)], phr)
 	}
-}
-
-func allPhrasings(fs []*facts.Fact) ([]string, []int) {
-	var phr []string
-	var owner []int
-	for i, f := range fs {
-		for _, l := range facts.Langs {
-			for _, q := range f.Questions.In(l) {
-				phr = append(phr, q)
-				owner = append(owner, i)
-			}
-		}
-	}
-	return phr, owner
-}
-
-// synthetic builds a deterministic base of n facts over a made-up
-// vocabulary, with the real facts mixed in so real questions still have
-// their answers among them.
-func synthetic(real []*facts.Fact, n int) []*facts.Fact {
-	rng := rand.New(rand.NewPCG(1, 2))
-	syll := []string{"ka", "ri", "mo", "su", "te", "lo", "vi", "na", "pe", "zu", "do", "xa", "bo", "qu", "fe", "ji"}
-	vocab := make([]string, 20000)
-	for i := range vocab {
-		var w strings.Builder
-		for k := 0; k < 2+rng.IntN(3); k++ {
-			w.WriteString(syll[rng.IntN(len(syll))])
-		}
-		vocab[i] = w.String()
-	}
-	sentence := func(k int) string {
-		ws := make([]string, k)
-		for i := range ws {
-			ws[i] = vocab[rng.IntN(len(vocab))]
-		}
-		return strings.Join(ws, " ")
-	}
-	out := append([]*facts.Fact(nil), real...)
-	for len(out) < n {
-		f := &facts.Fact{ID: fmt.Sprintf("synthetic-%d", len(out)), Topic: "synthetic"}
-		f.Title = facts.Text{EN: sentence(3), KO: sentence(3), RU: sentence(3)}
-		f.Answer = facts.Text{EN: sentence(25), KO: sentence(25), RU: sentence(25)}
-		f.Questions = facts.Phrasings{EN: []string{sentence(6), sentence(6), sentence(5)}, KO: []string{sentence(5), sentence(5)}, RU: []string{sentence(5), sentence(5)}}
-		out = append(out, f)
-	}
-	return out
 }
 
 var (
@@ -109,7 +61,7 @@ var (
 func bigBase(b *testing.B) ([]*facts.Fact, *Matcher) {
 	bigOnce.Do(func() {
 		base, _ := testMatcher(b)
-		bigFacts = synthetic(base.Facts(), 100_000)
+		bigFacts = matchbench.Synthetic(base.Facts(), 100_000)
 		bigMatcher = newMatcher(bigFacts)
 	})
 	return bigFacts, bigMatcher
@@ -127,7 +79,7 @@ func BenchmarkAnswer100k(b *testing.B) {
 
 func BenchmarkPeerFuzzyScan100k(b *testing.B) {
 	fs, _ := bigBase(b)
-	phr, _ := allPhrasings(fs)
+	phr, _ := matchbench.Phrasings(fs)
 	qs := benchQuestions(b)
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -140,7 +92,7 @@ func BenchmarkPeerFuzzyScan100k(b *testing.B) {
 // evaluation set, for the README's comparison of quality as well as speed.
 func TestPeerFuzzyAccuracy(t *testing.T) {
 	base, _ := testMatcher(t)
-	phr, owner := allPhrasings(base.Facts())
+	phr, owner := matchbench.Phrasings(base.Facts())
 	s := evaluate(loadEval(t), func(q string) (string, bool) {
 		ms := fuzzy.Find(q, phr)
 		if len(ms) == 0 {

@@ -1,15 +1,14 @@
 package match
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match/matchbench"
 )
 
 type evalCase struct {
@@ -19,31 +18,13 @@ type evalCase struct {
 
 func loadEval(t testing.TB) []evalCase {
 	t.Helper()
-	files, err := filepath.Glob("testdata/eval/*.tsv")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no evaluation files: %v", err)
+	cases, err := matchbench.LoadEval("testdata/eval")
+	if err != nil {
+		t.Fatal(err)
 	}
-	var out []evalCase
-	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		n := 0
-		for sc.Scan() {
-			n++
-			line := sc.Text()
-			if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			want, q, ok := strings.Cut(line, "\t")
-			if !ok {
-				t.Fatalf("%s:%d: want \"fact-id<TAB>question\"", name, n)
-			}
-			out = append(out, evalCase{file: name, line: n, want: strings.TrimSpace(want), question: q})
-		}
-		f.Close()
+	out := make([]evalCase, len(cases))
+	for i, c := range cases {
+		out[i] = evalCase{file: c.File, line: c.Line, want: c.Want, question: c.Question}
 	}
 	return out
 }

@@ -273,7 +273,11 @@ func factYears(f *facts.Fact) (primary, all []int) {
 	if !f.Date.IsZero() {
 		from, to := f.Date.Start.Year(), f.Date.End.Year()
 		if to-from > 3 {
-			primary = add(add(primary, from), to)
+			// A span of decades is about the span, not about its ends:
+			// its years are named in passing.
+			for y := from; y <= to; y++ {
+				all = add(all, y)
+			}
 		} else {
 			for y := from; y <= to; y++ {
 				primary = add(primary, y)
@@ -283,7 +287,9 @@ func factYears(f *facts.Fact) (primary, all []int) {
 	if f.Value != nil {
 		primary = add(primary, f.Value.Year)
 	}
-	all = append(all, primary...)
+	for _, y := range primary {
+		all = add(all, y)
+	}
 	for _, m := range yearInText.FindAllString(f.Answer.EN, -1) {
 		y, _ := strconv.Atoi(m)
 		all = add(all, y)

@@ -174,7 +174,7 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	// honest answer is which years the base has.
 	if len(years) > 0 {
 		top := ranked[0]
-		if !hasAny(m.ix.primary[top.doc], years) {
+		if !m.yearNear(ranked, years) {
 			if s := m.seriesNear(ranked); s != nil && !seriesHas(s, years) {
 				r.Reason = MissingYear
 				r.Series, r.Years = s, s.Years()
@@ -389,6 +389,21 @@ func hasAny(have, want []int) bool {
 	return false
 }
 
+// yearNear reports whether any of the close candidates is about one of
+// the years asked for.
+func (m *Matcher) yearNear(ranked []scored, years []int) bool {
+	top := ranked[0].score
+	for _, c := range ranked[:min(len(ranked), 10)] {
+		if c.score < 0.5*top {
+			break
+		}
+		if hasAny(m.ix.primary[c.doc], years) {
+			return true
+		}
+	}
+	return false
+}
+
 // seriesNear returns the series the question is about, if the best matches
 // include a point of one close to the top.
 func (m *Matcher) seriesNear(ranked []scored) *facts.Series {
@@ -481,3 +496,8 @@ func (r Result) Explain() string {
 	}
 	return "I'm not sure: my sources don't answer that with confidence."
 }
+
+// NewFromFacts indexes facts that are not part of a loaded base, such as a
+// generated one for benchmarks. Series are unknown to it, so a missing year
+// is reported as not found.
+func NewFromFacts(fs []*facts.Fact) *Matcher { return newMatcher(fs) }
