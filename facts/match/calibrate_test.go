@@ -24,9 +24,9 @@ func TestCalibrate(t *testing.T) {
 		missing       bool
 	}
 	type result struct {
-		worst                  float64
+		worst                      float64
 		oov, share, yw, sw, ms, mm float64
-		en, ko, ru, ref        float64
+		en, ko, ru, ref            float64
 	}
 	var results []result
 	saved := []any{oovWeight, simShare, yearWeight, minScore, minMargin, simWeight}
