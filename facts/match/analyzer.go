@@ -111,8 +111,10 @@ func (a *analyzer) analyze(s string) []clause {
 		for _, p := range a.phrases[stems[i]] {
 			if len(p.stems) <= len(stems)-i && equalStems(p.stems, stems[i:i+len(p.stems)]) {
 				if len(p.stems) > 1 {
+					// Each word of the phrase still matches on its own, so
+					// "volume" alone finds what "trade volume" was indexed under.
 					for j := 1; j < len(p.stems); j++ {
-						c.terms = append(c.terms, alt{term: stems[i+j], credit: 0})
+						c.terms = append(c.terms, alt{term: stems[i+j], credit: 1})
 					}
 					c.surface = ""
 				}

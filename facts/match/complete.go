@@ -82,6 +82,17 @@ func (m *Matcher) Complete(input string, lang facts.Lang, limit int) []Completio
 		}
 	}
 	if len(out) < limit {
+		// The answer and its suggestions come first: they honour years and
+		// ordinals, which the raw ranking below does not.
+		if r := m.Answer(input, lang); r.Fact != nil {
+			add(m.ix.docOf[r.Fact], firstIn(r.Fact, lang))
+		} else {
+			for _, s := range r.Suggestions {
+				if f, ok := m.ix.byID[s.FactID]; ok {
+					add(m.ix.docOf[f], s.Question)
+				}
+			}
+		}
 		ranked, _, _, _ := m.rank(m.ix.an.analyze(input))
 		for _, r := range ranked {
 			add(r.doc, firstIn(m.ix.facts[r.doc], lang))

@@ -3,6 +3,7 @@ package match
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"unicode/utf8"
 
@@ -40,6 +41,8 @@ type index struct {
 	ordinals  [][]int // ordinals each fact speaks of ("4th consultation", "first forum")
 	phrasings [][]phrasing
 	idfOOV    float32
+	docOf     map[*facts.Fact]int32
+	byID      map[string]*facts.Fact
 
 	// Typo correction: surface words of the index by symmetric deletions.
 	surfaces   []surfaceWord
@@ -66,6 +69,12 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 		phrasings:  make([][]phrasing, len(fs)),
 		surfaceIDs: map[string]int32{},
 		deletes:    map[string][]int32{},
+	}
+	ix.docOf = make(map[*facts.Fact]int32, len(fs))
+	ix.byID = make(map[string]*facts.Fact, len(fs))
+	for d, f := range fs {
+		ix.docOf[f] = int32(d)
+		ix.byID[f.ID] = f
 	}
 	var total float64
 	tf := map[int32]float32{}
@@ -298,3 +307,10 @@ func factYears(f *facts.Fact) (primary, all []int) {
 }
 
 var _ = utf8.RuneLen
+
+// mentions reports whether fact doc has term id anywhere.
+func (ix *index) mentions(doc, id int32) bool {
+	ps := ix.postings[id]
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+	return i < len(ps) && ps[i].doc == doc
+}

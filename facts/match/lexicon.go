@@ -13,7 +13,7 @@ var stopWords = setOf(
 	"much", "many", "any", "some", "all", "so", "than", "then", "also", "just", "like", "get", "got", "s", "t", "d",
 	"u", "ur", "pls", "plz", "hey", "hi", "thanks", "thx", "bot", "nine-bridges", "q", "whats", "wat", "wht", "abt",
 	"if", "but", "not", "no", "yes", "up", "out", "over", "under", "again", "very", "really", "exactly", "roughly",
-	"approximately", "around", "anything", "something", "happen", "happened", "one", "ones", "let", "lets",
+	"approximately", "around", "anything", "something", "happen", "happened", "one", "ones", "let", "lets", "time",
 	// Russian
 	"что", "как", "какой", "какая", "какое", "какие", "каким", "какого", "какую", "каков", "какова", "каковы", "кто",
 	"когда", "где", "зачем", "почему", "сколько", "ли", "же", "бы", "был", "была", "было", "были", "быть", "есть",
@@ -140,6 +140,12 @@ var concepts = map[string][]string{
 	"samsung":     {"samsung", "삼성", "삼성전자", "самсунг"},
 	"hyundai":     {"hyundai", "현대", "현대차", "현대자동차", "хендай", "хёндэ", "хундай", "хендэ"},
 	"lg":          {"lg", "엘지", "lg전자", "элджи"},
+}
+
+// constraintConcepts name other countries: a question naming one is only
+// answered by a fact that mentions it.
+var constraintConcepts = map[string]bool{
+	"#north-korea": true, "#china": true, "#usa": true, "#japan": true, "#azerbaijan": true, "#china-russia": true,
 }
 
 func setOf(words ...string) map[string]bool {

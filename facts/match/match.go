@@ -19,11 +19,11 @@ import (
 //
 // They are variables only so the calibration test can search them.
 var (
-	minScore   = 0.44
-	minMargin  = 0.06
-	oovWeight  = float32(3.0)
-	simWeight  = float32(1.0)
-	simShare   = float32(0.2)
+	minScore   = 0.48
+	minMargin  = 0.02
+	oovWeight  = float32(2.5)
+	simWeight  = float32(0.5)
+	simShare   = float32(0.4)
 	yearWeight = float32(4.0)
 	typoCredit = float32(0.85)
 )
@@ -143,6 +143,23 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	r := Result{Question: question, Lang: lang}
 	clauses := m.ix.an.analyze(question)
 	ranked, total, years, ords, qcs := m.rankOrd(clauses)
+	// A question about another country's dealings is not about Korea and
+	// Russia: a fact that never mentions the country named cannot answer it.
+	for _, c := range clauses {
+		for _, a := range c.terms {
+			if !constraintConcepts[a.term] {
+				continue
+			}
+			id, ok := m.ix.termID[a.term]
+			kept := ranked[:0:0]
+			for _, r := range ranked {
+				if ok && m.ix.mentions(r.doc, id) {
+					kept = append(kept, r)
+				}
+			}
+			ranked = kept
+		}
+	}
 	// "The third forum" is not the first one: a fact that counts its
 	// subject ("4th consultation") must count it the same as the question.
 	if len(ords) > 0 {
@@ -174,8 +191,8 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	// honest answer is which years the base has.
 	if len(years) > 0 {
 		top := ranked[0]
-		if !m.yearNear(ranked, years) {
-			if s := m.seriesNear(ranked); s != nil && !seriesHas(s, years) {
+		if !hasAny(m.ix.primary[top.doc], years) {
+			if s := m.seriesNear(ranked, years); s != nil {
 				r.Reason = MissingYear
 				r.Series, r.Years = s, s.Years()
 				r.Score = clamp01(float64(top.cover / total))
@@ -389,34 +406,28 @@ func hasAny(have, want []int) bool {
 	return false
 }
 
-// yearNear reports whether any of the close candidates is about one of
-// the years asked for.
-func (m *Matcher) yearNear(ranked []scored, years []int) bool {
+// seriesNear returns the series a question naming years is about when
+// that series lacks those years: the best matches include a point of it,
+// and no close series has the years.
+func (m *Matcher) seriesNear(ranked []scored, years []int) *facts.Series {
 	top := ranked[0].score
-	for _, c := range ranked[:min(len(ranked), 10)] {
-		if c.score < 0.5*top {
-			break
-		}
-		if hasAny(m.ix.primary[c.doc], years) {
-			return true
-		}
-	}
-	return false
-}
-
-// seriesNear returns the series the question is about, if the best matches
-// include a point of one close to the top.
-func (m *Matcher) seriesNear(ranked []scored) *facts.Series {
-	top := ranked[0].score
-	for _, c := range ranked[:min(len(ranked), 5)] {
+	var lacking *facts.Series
+	for _, c := range ranked[:min(len(ranked), 8)] {
 		if c.score < 0.7*top {
 			break
 		}
-		if s := m.seriesOf[m.ix.facts[c.doc]]; s != nil {
-			return s
+		s := m.seriesOf[m.ix.facts[c.doc]]
+		if s == nil {
+			continue
+		}
+		if seriesHas(s, years) {
+			return nil
+		}
+		if lacking == nil {
+			lacking = s
 		}
 	}
-	return nil
+	return lacking
 }
 
 func seriesHas(s *facts.Series, years []int) bool {
