@@ -34,6 +34,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdFacts(args[1:], stdout, stderr)
 	case "ask":
 		return cmdAsk(args[1:], stdin, stdout, stderr)
+	case "run":
+		return cmdRun(ctx, args[1:], stderr, getenv)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0
@@ -47,7 +49,9 @@ func usage(w io.Writer) {
 	fmt.Fprint(w, `Nine Bridges answers questions about Korea–Russia relations from a sourced fact base.
 
 Usage:
-  ninebridges                      run the bot (DISCORD_TOKEN set) or a local console (no token)
+  ninebridges                      run the bot (DISCORD_TOKEN set) or a local console (no token;
+                                   NINEBRIDGES_LANG=ko|ru sets its language)
+  ninebridges run [--token-file FILE] [--shard-id N --shard-count M]
   ninebridges facts check [--dir DIR]
   ninebridges facts list [--json] [--dir DIR]
   ninebridges facts show ID
@@ -57,6 +61,8 @@ Usage:
 }
 
 func cmdDefault(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
-	fmt.Fprintln(stderr, "ninebridges: the console is not built yet")
-	return 1
+	if getenv("DISCORD_TOKEN") != "" {
+		return cmdRun(ctx, nil, stderr, getenv)
+	}
+	return runConsole(ctx, stdin, stdout, stderr, getenv)
 }

@@ -1,0 +1,371 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"golang.org/x/time/rate"
+)
+
+// Handler is what the bot serves: commands.Router is the real one.
+type Handler interface {
+	Handle(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse
+	Message(ctx context.Context, content string) *discordgo.MessageSend
+}
+
+// Config is what a Bot needs. Token, Handler and Commands are required.
+type Config struct {
+	Token    string
+	Handler  Handler
+	Commands []*discordgo.ApplicationCommand
+
+	// DiscordURL, when set, is the origin every REST request goes to
+	// instead of https://discord.com (NINEBRIDGES_DISCORD_URL).
+	DiscordURL string
+	// GuildID registers the commands to one guild instead of globally,
+	// for development (NINEBRIDGES_GUILD).
+	GuildID string
+	// ShardID and ShardCount choose this process's shard; a ShardCount of
+	// zero asks Discord for the recommended count and runs shard 0 of it.
+	ShardID, ShardCount int
+
+	Logger *slog.Logger
+	// DeferAfter is how long a handler may take before the interaction is
+	// deferred and its answer edited in later: Discord allows 3 seconds.
+	DeferAfter time.Duration
+	// PerUser limits free-text questions per user; zero means one every
+	// two seconds with a burst of five.
+	PerUser rate.Limit
+	Burst   int
+}
+
+// Bot is one Discord session serving a Handler.
+type Bot struct {
+	cfg       Config
+	s         *discordgo.Session
+	log       *slog.Logger
+	limits    sync.Map // user id → *userLimit
+	ready     chan struct{}
+	readyMu   sync.Once
+	regErr    atomic.Pointer[error]
+	inFlight  sync.WaitGroup
+	connected atomic.Bool
+}
+
+type userLimit struct {
+	lim      *rate.Limiter
+	notified atomic.Bool // told about the limit since they were last served
+}
+
+// noMentions lets the bot quote anything without pinging anyone.
+func noMentions() *discordgo.MessageAllowedMentions {
+	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+}
+
+// New prepares a session; Run connects it.
+func New(cfg Config) (*Bot, error) {
+	if cfg.Token == "" {
+		return nil, errors.New("bot: no token")
+	}
+	if cfg.Handler == nil {
+		return nil, errors.New("bot: no handler")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.DeferAfter <= 0 {
+		cfg.DeferAfter = 2 * time.Second
+	}
+	if cfg.PerUser == 0 {
+		cfg.PerUser, cfg.Burst = rate.Every(2*time.Second), 5
+	}
+	if cfg.Burst <= 0 {
+		cfg.Burst = 1
+	}
+	s, err := discordgo.New("Bot " + cfg.Token)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	if cfg.DiscordURL != "" {
+		t, err := newOriginTransport(cfg.DiscordURL, nil)
+		if err != nil {
+			return nil, err
+		}
+		s.Client = &http.Client{Transport: t, Timeout: 20 * time.Second}
+	}
+	// Only what is used: guild metadata, and messages in guilds and DMs so
+	// mentions and DMs can be answered. A mention carries its content
+	// without the privileged message-content intent.
+	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	s.ShouldReconnectOnError = true
+	s.StateEnabled = true
+	b := &Bot{cfg: cfg, s: s, log: cfg.Logger, ready: make(chan struct{})}
+	s.AddHandler(b.onReady)
+	s.AddHandler(b.onResumed)
+	s.AddHandler(b.onDisconnect)
+	s.AddHandler(b.onInteraction)
+	s.AddHandler(b.onMessage)
+	return b, nil
+}
+
+// Session exposes the session, for wiring that needs it (reminders).
+func (b *Bot) Session() *discordgo.Session { return b.s }
+
+// Connected reports whether the gateway connection is up.
+func (b *Bot) Connected() bool { return b.connected.Load() }
+
+// Run connects, registers the commands, and serves until ctx is done; then
+// it waits for handlers in flight and closes the session.
+func (b *Bot) Run(ctx context.Context) error {
+	if err := b.Start(ctx); err != nil {
+		return err
+	}
+	<-ctx.Done()
+	b.log.Info("shutting down")
+	return b.Close()
+}
+
+// Start connects and waits until the commands are registered.
+func (b *Bot) Start(ctx context.Context) error {
+	if b.cfg.ShardCount == 0 {
+		gw, err := b.s.GatewayBot()
+		if err != nil {
+			return fmt.Errorf("bot: asking Discord for the shard count: %w", err)
+		}
+		b.cfg.ShardCount = max(1, gw.Shards)
+	}
+	b.s.ShardID, b.s.ShardCount = b.cfg.ShardID, b.cfg.ShardCount
+	b.s.Identify.Shard = &[2]int{b.cfg.ShardID, b.cfg.ShardCount}
+	if err := b.s.Open(); err != nil {
+		return fmt.Errorf("bot: connecting to the gateway: %w", err)
+	}
+	select {
+	case <-b.ready:
+	case <-ctx.Done():
+		b.s.Close()
+		return ctx.Err()
+	case <-time.After(30 * time.Second):
+		b.s.Close()
+		return errors.New("bot: no READY from the gateway within 30s")
+	}
+	if p := b.regErr.Load(); p != nil {
+		b.s.Close()
+		return *p
+	}
+	return nil
+}
+
+// Close waits for handlers in flight, then closes the session.
+func (b *Bot) Close() error {
+	done := make(chan struct{})
+	go func() { b.inFlight.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		b.log.Warn("handlers still running at shutdown")
+	}
+	return b.s.Close()
+}
+
+func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	b.connected.Store(true)
+	b.log.Info("gateway ready", "user", r.User.Username, "shard", b.cfg.ShardID, "shards", b.cfg.ShardCount, "guilds", len(r.Guilds))
+	b.readyMu.Do(func() {
+		defer close(b.ready)
+		// One bulk overwrite: the set Discord holds is exactly ours, and
+		// the shard 0 process is the one that sends it.
+		if b.cfg.ShardID != 0 {
+			return
+		}
+		appID := r.User.ID
+		if r.Application != nil && r.Application.ID != "" {
+			appID = r.Application.ID
+		}
+		cmds, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.GuildID, b.cfg.Commands)
+		if err != nil {
+			err = fmt.Errorf("bot: registering commands: %w", err)
+			b.regErr.Store(&err)
+			return
+		}
+		scope := "globally"
+		if b.cfg.GuildID != "" {
+			scope = "in guild " + b.cfg.GuildID
+		}
+		b.log.Info("commands registered", "count", len(cmds), "scope", scope)
+	})
+}
+
+func (b *Bot) onResumed(*discordgo.Session, *discordgo.Resumed) {
+	b.connected.Store(true)
+	b.log.Info("gateway resumed")
+}
+
+func (b *Bot) onDisconnect(*discordgo.Session, *discordgo.Disconnect) {
+	b.connected.Store(false)
+	b.log.Warn("gateway disconnected; reconnecting")
+}
+
+// onInteraction answers within Discord's 3-second window: a handler that
+// is not done after DeferAfter gets the interaction deferred, and its
+// answer is edited in when it comes.
+func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	b.inFlight.Add(1)
+	defer b.inFlight.Done()
+	i := ic.Interaction
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 14*time.Minute)
+	defer cancel()
+	done := make(chan *discordgo.InteractionResponse, 1)
+	go func() { done <- b.cfg.Handler.Handle(ctx, i) }()
+
+	var resp *discordgo.InteractionResponse
+	deferred := false
+	select {
+	case resp = <-done:
+	case <-time.After(b.cfg.DeferAfter):
+		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+			resp = <-done // autocomplete cannot be deferred; it may simply be late
+			break
+		}
+		kind := discordgo.InteractionResponseDeferredChannelMessageWithSource
+		if i.Type == discordgo.InteractionMessageComponent {
+			kind = discordgo.InteractionResponseDeferredMessageUpdate
+		}
+		if err := s.InteractionRespond(i, &discordgo.InteractionResponse{Type: kind}); err != nil {
+			b.log.Error("deferring interaction", "err", err, "interaction", i.ID)
+		}
+		deferred = true
+		resp = <-done
+	}
+	if resp == nil {
+		return
+	}
+	var err error
+	if deferred {
+		err = b.editDeferred(s, i, resp)
+	} else {
+		err = b.respond(s, i, resp)
+	}
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+		b.log.Error("answering interaction", "err", err, "interaction", i.ID)
+	}
+	b.log.Info("interaction", "type", i.Type.String(), "command", interactionName(i), "guild", i.GuildID,
+		"latency", time.Since(start).Round(time.Microsecond), "deferred", deferred, "outcome", outcome)
+}
+
+func (b *Bot) respond(s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	if resp.Data != nil && resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		resp.Data.AllowedMentions = noMentions()
+	}
+	return s.InteractionRespond(i, resp)
+}
+
+func (b *Bot) editDeferred(s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	d := resp.Data
+	if d == nil {
+		return nil
+	}
+	edit := &discordgo.WebhookEdit{
+		Content:         &d.Content,
+		Embeds:          &d.Embeds,
+		Components:      &d.Components,
+		Files:           d.Files,
+		AllowedMentions: noMentions(),
+	}
+	_, err := s.InteractionResponseEdit(i, edit)
+	return err
+}
+
+func interactionName(i *discordgo.Interaction) string {
+	switch i.Type {
+	case discordgo.InteractionApplicationCommand, discordgo.InteractionApplicationCommandAutocomplete:
+		return i.ApplicationCommandData().Name
+	case discordgo.InteractionMessageComponent:
+		id := i.MessageComponentData().CustomID
+		if k, _, ok := strings.Cut(id, ":"); ok {
+			if k2, _, ok := strings.Cut(strings.TrimPrefix(id, k+":"), ":"); ok {
+				return k + ":" + k2
+			}
+		}
+		return id
+	}
+	return ""
+}
+
+var mention = regexp.MustCompile(`<@!?(\d+)>`)
+
+// onMessage answers a message that mentions the bot, or any DM, as a reply.
+func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
+	if m.Author == nil || m.Author.Bot || s.State.User == nil || m.Author.ID == s.State.User.ID {
+		return
+	}
+	self := s.State.User.ID
+	mentioned := false
+	for _, u := range m.Mentions {
+		if u.ID == self {
+			mentioned = true
+		}
+	}
+	if m.GuildID != "" && !mentioned {
+		return
+	}
+	b.inFlight.Add(1)
+	defer b.inFlight.Done()
+	question := strings.TrimSpace(mention.ReplaceAllStringFunc(m.Content, func(s string) string {
+		if mention.FindStringSubmatch(s)[1] == self {
+			return ""
+		}
+		return s
+	}))
+	ul := b.limiter(m.Author.ID)
+	if !ul.lim.Allow() {
+		// One notice per flood, not one per message.
+		if ul.notified.CompareAndSwap(false, true) {
+			b.send(s, m, &discordgo.MessageSend{Content: "You're asking faster than I can keep up — please wait a few seconds. / 잠시 후에 다시 물어봐 주세요. / Подождите немного, пожалуйста."})
+		}
+		return
+	}
+	ul.notified.Store(false)
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	out := b.cfg.Handler.Message(ctx, question)
+	if out == nil {
+		return
+	}
+	err := b.send(s, m, out)
+	outcome := "ok"
+	if err != nil {
+		outcome = "error"
+	}
+	b.log.Info("message", "guild", m.GuildID, "dm", m.GuildID == "", "latency", time.Since(start).Round(time.Microsecond), "outcome", outcome)
+}
+
+func (b *Bot) limiter(user string) *userLimit {
+	if v, ok := b.limits.Load(user); ok {
+		return v.(*userLimit)
+	}
+	v, _ := b.limits.LoadOrStore(user, &userLimit{lim: rate.NewLimiter(b.cfg.PerUser, b.cfg.Burst)})
+	return v.(*userLimit)
+}
+
+func (b *Bot) send(s *discordgo.Session, m *discordgo.MessageCreate, out *discordgo.MessageSend) error {
+	out.Reference = m.Reference()
+	out.AllowedMentions = noMentions() // not even the asker: a reply is notice enough
+	_, err := s.ChannelMessageSendComplex(m.ChannelID, out)
+	if err != nil {
+		b.log.Error("replying to message", "err", err, "channel", m.ChannelID)
+	}
+	return err
+}

@@ -1,0 +1,307 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/ninebridges/ninebridges/commands"
+	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
+)
+
+// runConsole is the bot without Discord: it reads commands and questions
+// from stdin, builds the interactions Discord would send, and prints what
+// the same handlers answer. It is for trying the bot out and for curators
+// checking the fact base.
+func runConsole(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
+	b, err := facts.Embedded()
+	if err != nil {
+		fmt.Fprintln(stderr, "ninebridges:", err)
+		return 1
+	}
+	// Warnings and errors only: the console's own output is the answers.
+	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	c, err := newConsole(b, stdout, consoleLang(getenv), logger)
+	if err != nil {
+		fmt.Fprintln(stderr, "ninebridges:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, `Nine Bridges console — %d facts from %d documents, answered by the same handlers as on Discord.
+Ask a question, or type a command: /ask question: trade in 2016, /timeline from:2018 topic:forum,
+/trade year:2017, /fact id:trade-volume-2016, /onthisday, /sources, /help.
+A number clicks a button, ?words shows autocomplete, /lang en|ko|ru switches language, /quit leaves.
+Language: %s
+`, len(b.Facts()), len(b.Documents()), c.lang)
+
+	// Leaving cancels the reader, so a script that says /quit before its
+	// end leaves no goroutine behind.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	lines, errc := readLines(ctx, stdin)
+	for {
+		fmt.Fprint(stdout, "\n> ")
+		var line string
+		var ok bool
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(stdout)
+			return 0
+		case line, ok = <-lines:
+		}
+		if !ok {
+			fmt.Fprintln(stdout)
+			if err := <-errc; err != nil {
+				fmt.Fprintln(stderr, "ninebridges: reading input:", err)
+				return 1
+			}
+			return 0
+		}
+		if quit := c.do(ctx, strings.TrimSpace(line)); quit {
+			return 0
+		}
+	}
+}
+
+// readLines delivers stdin line by line until EOF or ctx ends. A read
+// blocked on a terminal cannot be interrupted, so it happens on its own
+// goroutine and the console can leave without waiting for it.
+func readLines(ctx context.Context, r io.Reader) (<-chan string, <-chan error) {
+	lines := make(chan string)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				errc <- nil
+				return
+			}
+		}
+		errc <- sc.Err()
+	}()
+	return lines, errc
+}
+
+func consoleLang(getenv env) facts.Lang {
+	if l, err := facts.ParseLang(getenv("NINEBRIDGES_LANG")); err == nil {
+		return l
+	}
+	// A Korean or Russian system locale, such as LANG=ko_KR.UTF-8.
+	switch l := getenv("LANG"); {
+	case strings.HasPrefix(l, "ko"):
+		return facts.KO
+	case strings.HasPrefix(l, "ru"):
+		return facts.RU
+	}
+	return facts.EN
+}
+
+// newConsole wires the router as the bot will: the real matcher and clock.
+func newConsole(b *facts.Base, out io.Writer, lang facts.Lang, logger *slog.Logger) (*console, error) {
+	router, err := commands.New(commands.Config{Base: b, Matcher: match.New(b), Now: time.Now, Logger: logger})
+	if err != nil {
+		return nil, err
+	}
+	return &console{router: router, decls: commands.Commands(b), out: out, lang: lang}, nil
+}
+
+type console struct {
+	router  *commands.Router
+	decls   []*discordgo.ApplicationCommand
+	out     io.Writer
+	lang    facts.Lang
+	buttons []discordgo.Button // of the last response, numbered from 1
+	seq     int
+}
+
+// do runs one line and reports whether the user asked to quit.
+func (c *console) do(ctx context.Context, line string) (quit bool) {
+	switch {
+	case line == "":
+	case line == "/quit" || line == "/exit" || line == "/q":
+		return true
+	case line == "/lang" || strings.HasPrefix(line, "/lang "):
+		l, err := facts.ParseLang(strings.TrimSpace(strings.TrimPrefix(line, "/lang")))
+		if err != nil {
+			fmt.Fprintln(c.out, err)
+			return false
+		}
+		c.lang = l
+		fmt.Fprintln(c.out, "Language:", l)
+	case isButtonNumber(line):
+		n, _ := strconv.Atoi(line)
+		if n < 1 || n > len(c.buttons) {
+			fmt.Fprintf(c.out, "There is no button %d (the last answer has %d).\n", n, len(c.buttons))
+			return false
+		}
+		c.respond(ctx, c.click(c.buttons[n-1].CustomID))
+	case strings.HasPrefix(line, "?"):
+		c.respond(ctx, c.autocomplete(strings.TrimSpace(line[1:])))
+	case strings.HasPrefix(line, "/"):
+		c.respond(ctx, c.slash(line))
+	default:
+		m := c.router.Message(ctx, line)
+		c.buttons = commands.Buttons(m.Components)
+		commands.RenderMessage(c.out, m)
+	}
+	return false
+}
+
+func isButtonNumber(s string) bool {
+	_, err := strconv.Atoi(s)
+	return err == nil && !strings.ContainsAny(s, "+-")
+}
+
+func (c *console) respond(ctx context.Context, i *discordgo.Interaction) {
+	resp := c.router.Handle(ctx, i)
+	if resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
+		c.buttons = nil
+		if resp.Data != nil {
+			c.buttons = commands.Buttons(resp.Data.Components)
+		}
+	}
+	commands.RenderText(c.out, resp)
+}
+
+// interaction is what Discord would send, from a DM with a console user.
+func (c *console) interaction(typ discordgo.InteractionType, data discordgo.InteractionData) *discordgo.Interaction {
+	c.seq++
+	locale := discordgo.EnglishUS
+	switch c.lang {
+	case facts.KO:
+		locale = discordgo.Korean
+	case facts.RU:
+		locale = discordgo.Russian
+	}
+	return &discordgo.Interaction{
+		ID:        "console-" + strconv.Itoa(c.seq),
+		AppID:     "console",
+		Type:      typ,
+		Data:      data,
+		ChannelID: "console",
+		User:      &discordgo.User{ID: "console-user", Username: "console"},
+		Locale:    locale,
+		Context:   discordgo.InteractionContextBotDM,
+		Token:     "console",
+		Version:   1,
+	}
+}
+
+func (c *console) click(customID string) *discordgo.Interaction {
+	i := c.interaction(discordgo.InteractionMessageComponent, discordgo.MessageComponentInteractionData{
+		CustomID:      customID,
+		ComponentType: discordgo.ButtonComponent,
+	})
+	i.Message = &discordgo.Message{ID: "console-message", ChannelID: "console"}
+	return i
+}
+
+func (c *console) autocomplete(input string) *discordgo.Interaction {
+	return c.interaction(discordgo.InteractionApplicationCommandAutocomplete, discordgo.ApplicationCommandInteractionData{
+		Name:        "ask",
+		CommandType: discordgo.ChatApplicationCommand,
+		Options: []*discordgo.ApplicationCommandInteractionDataOption{
+			{Name: "question", Type: discordgo.ApplicationCommandOptionString, Value: input, Focused: true},
+		},
+	})
+}
+
+// slash parses "/name opt:value opt:value" against the declarations, so
+// option names are known (in any language) and values may contain spaces
+// and colons. Text before the first option name goes to the first option:
+// "/trade 2017" is "/trade year:2017".
+func (c *console) slash(line string) *discordgo.Interaction {
+	name, rest, _ := strings.Cut(strings.TrimPrefix(line, "/"), " ")
+	data := discordgo.ApplicationCommandInteractionData{Name: name, CommandType: discordgo.ChatApplicationCommand}
+	decl := c.find(name)
+	if decl == nil {
+		// Unknown here is unknown to the router too; let it say so.
+		return c.interaction(discordgo.InteractionApplicationCommand, data)
+	}
+	data.Name = decl.Name
+	data.ID = "console-" + decl.Name
+
+	alias := map[string]*discordgo.ApplicationCommandOption{}
+	var names []string
+	for _, o := range decl.Options {
+		for _, n := range append([]string{o.Name}, localizedNames(o.NameLocalizations)...) {
+			alias[strings.ToLower(n)] = o
+			names = append(names, regexp.QuoteMeta(n))
+		}
+	}
+	values := map[*discordgo.ApplicationCommandOption]string{}
+	if len(names) > 0 {
+		re := regexp.MustCompile(`(?i)(?:^|\s)(` + strings.Join(names, "|") + `):`)
+		locs := re.FindAllStringSubmatchIndex(rest, -1)
+		if len(locs) == 0 || strings.TrimSpace(rest[:locs[0][0]]) != "" {
+			end := len(rest)
+			if len(locs) > 0 {
+				end = locs[0][0]
+			}
+			values[decl.Options[0]] = rest[:end]
+		}
+		for k, loc := range locs {
+			end := len(rest)
+			if k+1 < len(locs) {
+				end = locs[k+1][0]
+			}
+			values[alias[strings.ToLower(rest[loc[2]:loc[3]])]] = rest[loc[1]:end]
+		}
+	}
+	for _, o := range decl.Options { // in declaration order, as Discord sends them
+		v := strings.TrimSpace(values[o])
+		if v == "" {
+			continue
+		}
+		opt := &discordgo.ApplicationCommandInteractionDataOption{Name: o.Name, Type: o.Type, Value: v}
+		if o.Type == discordgo.ApplicationCommandOptionInteger {
+			// Discord's JSON numbers decode to float64. Text that is no
+			// number goes through as is, for the router to reject.
+			if n, err := strconv.Atoi(v); err == nil {
+				opt.Value = float64(n)
+			}
+		}
+		data.Options = append(data.Options, opt)
+	}
+	return c.interaction(discordgo.InteractionApplicationCommand, data)
+}
+
+// find looks a slash command up by its name in any language.
+func (c *console) find(name string) *discordgo.ApplicationCommand {
+	for _, d := range c.decls {
+		if d.Type != discordgo.ChatApplicationCommand {
+			continue
+		}
+		if strings.EqualFold(d.Name, name) {
+			return d
+		}
+		if d.NameLocalizations != nil {
+			for _, n := range *d.NameLocalizations {
+				if strings.EqualFold(n, name) {
+					return d
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func localizedNames(m map[discordgo.Locale]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	return out
+}

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ninebridges/ninebridges/bot/discordtest"
+)
+
+// syncBuffer is written by the bot's logger while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// With a token, plain "ninebridges" is the bot: it connects to whatever
+// NINEBRIDGES_DISCORD_URL names, registers its commands, and stops cleanly
+// when told to, without ever printing the token.
+func TestTokenRunsTheBot(t *testing.T) {
+	const secret = "secret-token-value"
+	srv := discordtest.NewServer(t, discordtest.WithToken(secret))
+	env := map[string]string{
+		"DISCORD_TOKEN":           secret,
+		"NINEBRIDGES_DISCORD_URL": srv.URL(),
+		"NINEBRIDGES_LOG_FORMAT":  "json",
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, nil, strings.NewReader(""), &stdout, &stderr, func(k string) string { return env[k] })
+	}()
+	wait, stop := context.WithTimeout(context.Background(), 20*time.Second)
+	defer stop()
+	if _, err := srv.WaitCall(wait, discordtest.MatchOK(discordtest.MatchRoute("PUT", "/applications/"))); err != nil {
+		t.Fatalf("commands never registered: %v\n%s", err, stderr.String())
+	}
+	i := srv.SendInteraction(srv.SlashCommand("about"))
+	if _, err := srv.WaitAcknowledged(wait, i.ID); err != nil {
+		t.Fatalf("/about not answered: %v", err)
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("exit code %d after shutdown\n%s", code, stderr.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("no graceful shutdown")
+	}
+	logs := stderr.String() + stdout.String()
+	if strings.Contains(logs, secret) {
+		t.Error("the token appears in the output")
+	}
+	if !strings.Contains(logs, `"msg":"commands registered"`) {
+		t.Errorf("JSON logs expected:\n%s", logs)
+	}
+}
+
+func TestRunWithoutTokenFails(t *testing.T) {
+	_, errs, code := runCLI(t, "", "run")
+	if code != 1 || !strings.Contains(errs, "DISCORD_TOKEN") {
+		t.Errorf("code %d, %q", code, errs)
+	}
+}

@@ -1,0 +1,182 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
+)
+
+// embedColor is the blue of the Taegukgi, so answers are recognisable.
+const embedColor = 0x0047A0
+
+// ask answers /ask question:….
+func (r *Router) ask(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+	q, err := req.stringOpt(optQuestion)
+	if err != nil {
+		return nil, err
+	}
+	return reply(r.answer(q, req.Lang, false)), nil
+}
+
+// askMessage answers the "Ask Nine Bridges" message command: the target
+// message's text is the question.
+func (r *Router) askMessage(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+	var content string
+	if res := req.data.Resolved; res != nil {
+		if m := res.Messages[req.data.TargetID]; m != nil {
+			content = m.Content
+		}
+	}
+	if cleanQuestion(content) == "" {
+		return nil, userErr(req.Lang, msgNoMessageText)
+	}
+	return reply(r.answer(content, req.Lang, false)), nil
+}
+
+// answer is the shared core of /ask, the message command and free text:
+// the fact card when the matcher is confident; otherwise what it is unsure
+// about, in private, with the closest facts as buttons. lang "" answers in
+// the question's language. list adds the suggestions as text too, for
+// places where buttons may be ignored (free-text replies).
+func (r *Router) answer(question string, lang facts.Lang, list bool) message {
+	res := r.m.Answer(cleanQuestion(question), lang)
+	if res.Confident && res.Fact != nil {
+		return message{Embeds: []*discordgo.MessageEmbed{r.factCard(res.Fact, res.Lang)}}
+	}
+	text := res.Explain()
+	if list && len(res.Suggestions) > 0 {
+		var b strings.Builder
+		b.WriteString(text)
+		b.WriteString("\n")
+		// An ambiguous question's explanation already asks which one.
+		if res.Reason != match.Ambiguous {
+			b.WriteString("\n" + tr(res.Lang, msgDidYouMean))
+		}
+		for _, s := range res.Suggestions {
+			b.WriteString("\n• ")
+			b.WriteString(s.Question)
+		}
+		text = b.String()
+	}
+	return message{Content: text, Components: suggestionButtons(res.Suggestions, res.Lang), Ephemeral: true}
+}
+
+// suggestionButtons offers up to three facts; a click answers that fact.
+func suggestionButtons(sugs []match.Suggestion, lang facts.Lang) []discordgo.MessageComponent {
+	var buttons []discordgo.MessageComponent
+	seen := map[string]bool{}
+	for _, s := range sugs {
+		id := factButtonID(s.FactID, lang)
+		if len(buttons) == 3 || seen[id] || len(id) > maxCustomID {
+			continue
+		}
+		seen[id] = true
+		buttons = append(buttons, discordgo.Button{
+			Label:    truncate(s.Question, maxButtonLabel),
+			Style:    discordgo.SecondaryButton,
+			CustomID: id,
+		})
+	}
+	if len(buttons) == 0 {
+		return nil
+	}
+	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: buttons}}
+}
+
+// fact answers /fact id:… with the fact's full card.
+func (r *Router) fact(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+	id, err := req.stringOpt(optID)
+	if err != nil {
+		return nil, err
+	}
+	f := r.lookupFact(id)
+	if f == nil {
+		return nil, userErr(req.Lang, msgNoFact, inline(id), commandMention(txtFact, req.Lang, nil, ""))
+	}
+	return reply(message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, req.Lang)}}), nil
+}
+
+// lookupFact finds a fact by id or, when someone typed a title instead of
+// picking from autocomplete, by its exact title in any language.
+func (r *Router) lookupFact(s string) *facts.Fact {
+	s = strings.TrimSpace(s)
+	if f, ok := r.base.Fact(strings.ToLower(s)); ok {
+		return f
+	}
+	for _, f := range r.base.Facts() {
+		for _, l := range facts.Langs {
+			if strings.EqualFold(f.Title.In(l), s) {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// factButton answers a "did you mean" button as a new public message: the
+// user picked a fact, and the answer is what they wanted to share.
+func (r *Router) factButton(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+	id, lang, ok := parseFactButtonID(req.customID)
+	if !ok {
+		return nil, userErr(req.Lang, msgStaleButton)
+	}
+	f, found := r.base.Fact(id)
+	if !found {
+		return nil, userErr(lang, msgStaleButton)
+	}
+	return reply(message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}), nil
+}
+
+// factCard is a fact as an embed: the answer, its date, and every source
+// with its quote, so the reader can check it. fitEmbed later keeps it within
+// Discord's limits.
+func (r *Router) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbed {
+	e := &discordgo.MessageEmbed{
+		Title:       f.Title.In(lang),
+		Description: f.Answer.In(lang),
+		Color:       embedColor,
+		Footer:      &discordgo.MessageEmbedFooter{Text: f.ID},
+	}
+	if !f.Date.IsZero() {
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgDate), Value: f.Date.Human(lang), Inline: true})
+	}
+	// Knowledge from outside the corpus comes first and says so plainly.
+	if ref := f.Reference; ref != nil {
+		v := fmt.Sprintf("%s — %s (%s)\n%s", ref.Title, ref.Publisher, ref.Date, ref.URL)
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgExternal), Value: v})
+	}
+	type source struct{ name, head, quote string }
+	var srcs []source
+	for _, s := range f.Sources {
+		src := source{name: s.Doc, quote: s.Quote}
+		if d, ok := r.base.Document(s.Doc); ok {
+			src.name = d.Title
+			src.head = d.Publisher
+			if !d.Date.IsZero() {
+				src.head += " · " + d.Date.Human(lang)
+			}
+		}
+		srcs = append(srcs, src)
+	}
+	// Quotes share what is left of the embed's 6000 characters, and each
+	// is cut inside its quotation marks, not the attribution: a reader
+	// always sees who said it, and that the quote was shortened.
+	budget := maxEmbedTotal - embedLen(e)
+	for _, s := range srcs {
+		budget -= runeLen(truncate(s.name, maxFieldName)) + runeLen(s.head) + 1
+	}
+	for _, s := range srcs {
+		limit := min(maxFieldValue-runeLen(s.head)-1, budget/max(len(srcs), 1))
+		v := quote(s.quote, max(limit, 3))
+		if s.head != "" {
+			v = s.head + "\n" + v
+		}
+		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.name, Value: v})
+	}
+	return e
+}

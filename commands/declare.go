@@ -1,0 +1,165 @@
+package commands
+
+import (
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// Canonical command and option names: what Discord sends back in
+// interactions whatever the user's locale.
+const (
+	cmdAsk        = "ask"
+	cmdFact       = "fact"
+	cmdTimeline   = "timeline"
+	cmdOnThisDay  = "onthisday"
+	cmdTrade      = "trade"
+	cmdExchanges  = "exchanges"
+	cmdSources    = "sources"
+	cmdAbout      = "about"
+	cmdHelp       = "help"
+	cmdAskMessage = "Ask Nine Bridges"
+
+	optQuestion = "question"
+	optID       = "id"
+	optFrom     = "from"
+	optTo       = "to"
+	optTopic    = "topic"
+	optDate     = "date"
+	optYear     = "year"
+)
+
+// Limits Discord puts on what we send.
+const (
+	maxQuestionLen = 300 // our own cap on /ask input: questions are short
+	maxChoices     = 10  // autocomplete allows 25; ten is easier to scan
+	maxChoiceLen   = 100
+)
+
+// Commands returns the declarations for one bulk overwrite of the bot's
+// global commands. The /timeline topic choices are the base's topics, so the
+// declarations are redeployed whenever the base gains a topic.
+func Commands(b *facts.Base) []*discordgo.ApplicationCommand {
+	// Usable in servers, in DMs with the bot and, when a user installs the
+	// app, in their other DMs: the bot only reads public facts.
+	contexts := []discordgo.InteractionContextType{
+		discordgo.InteractionContextGuild,
+		discordgo.InteractionContextBotDM,
+		discordgo.InteractionContextPrivateChannel,
+	}
+	installs := []discordgo.ApplicationIntegrationType{
+		discordgo.ApplicationIntegrationGuildInstall,
+		discordgo.ApplicationIntegrationUserInstall,
+	}
+	dm := true
+	slash := func(t cmdText, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
+		return &discordgo.ApplicationCommand{
+			Type:                     discordgo.ChatApplicationCommand,
+			Name:                     t.Name.EN,
+			NameLocalizations:        ptr(localized(t.Name)),
+			Description:              t.Description.EN,
+			DescriptionLocalizations: ptr(localized(t.Description)),
+			Options:                  opts,
+			DMPermission:             &dm,
+			Contexts:                 &contexts,
+			IntegrationTypes:         &installs,
+		}
+	}
+	option := func(typ discordgo.ApplicationCommandOptionType, t cmdText, required bool) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{
+			Type:                     typ,
+			Name:                     t.Name.EN,
+			NameLocalizations:        localized(t.Name),
+			Description:              t.Description.EN,
+			DescriptionLocalizations: localized(t.Description),
+			Required:                 required,
+		}
+	}
+
+	question := option(discordgo.ApplicationCommandOptionString, txtQuestion, true)
+	question.Autocomplete = true
+	question.MaxLength = maxQuestionLen
+
+	id := option(discordgo.ApplicationCommandOptionString, txtID, true)
+	id.Autocomplete = true
+	id.MaxLength = maxChoiceLen
+
+	// YYYY-MM-DD is the longest form the date options accept.
+	from := option(discordgo.ApplicationCommandOptionString, txtFrom, false)
+	from.MaxLength = 10
+	to := option(discordgo.ApplicationCommandOptionString, txtTo, false)
+	to.MaxLength = 10
+	topic := option(discordgo.ApplicationCommandOptionString, txtTopic, false)
+	for _, t := range topicChoices(b) {
+		topic.Choices = append(topic.Choices, t)
+	}
+	day := option(discordgo.ApplicationCommandOptionString, txtDay, false)
+	day.MaxLength = 10
+
+	year := func() *discordgo.ApplicationCommandOption {
+		o := option(discordgo.ApplicationCommandOptionInteger, txtYear, false)
+		lo := 1900.0
+		o.MinValue = &lo
+		o.MaxValue = 2100
+		return o
+	}
+
+	message := &discordgo.ApplicationCommand{
+		Type:              discordgo.MessageApplicationCommand,
+		Name:              txtAskMessage.Name.EN,
+		NameLocalizations: ptr(localized(txtAskMessage.Name)),
+		DMPermission:      &dm,
+		Contexts:          &contexts,
+		IntegrationTypes:  &installs,
+	}
+	return []*discordgo.ApplicationCommand{
+		slash(txtAsk, question),
+		slash(txtFact, id),
+		slash(txtTimeline, from, to, topic),
+		slash(txtOnThisDay, day),
+		slash(txtTrade, year()),
+		slash(txtExchanges, year()),
+		slash(txtSources),
+		slash(txtAbout),
+		slash(txtHelp),
+		message,
+	}
+}
+
+// topicChoices lists the base's topics as choices; Discord allows 25.
+func topicChoices(b *facts.Base) []*discordgo.ApplicationCommandOptionChoice {
+	var out []*discordgo.ApplicationCommandOptionChoice
+	for _, t := range b.Topics() {
+		if len(out) == 25 {
+			break
+		}
+		name := facts.Text{EN: topicName(t, facts.EN), KO: topicName(t, facts.KO), RU: topicName(t, facts.RU)}
+		out = append(out, &discordgo.ApplicationCommandOptionChoice{
+			Name:              name.EN,
+			NameLocalizations: localized(name),
+			Value:             t,
+		})
+	}
+	return out
+}
+
+// localized gives the Korean and Russian forms of t, the locales the bot
+// speaks besides English.
+func localized(t facts.Text) map[discordgo.Locale]string {
+	return map[discordgo.Locale]string{
+		discordgo.Korean:  t.In(facts.KO),
+		discordgo.Russian: t.In(facts.RU),
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// commandMention is how a command is written in text for a reader in lang,
+// with an option when given ("/trade year:2017").
+func commandMention(cmd cmdText, lang facts.Lang, opt *cmdText, value string) string {
+	s := "/" + cmd.Name.In(lang)
+	if opt != nil {
+		s += " " + opt.Name.In(lang) + ":" + value
+	}
+	return s
+}

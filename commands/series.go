@@ -1,0 +1,263 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// The series behind /trade and /exchanges.
+const (
+	seriesTrade     = "trade-volume"
+	seriesExchanges = "people-exchanges"
+	seriesTourists  = "tourists"
+	seriesExports   = "exports-to-russia"
+)
+
+// seriesCommand answers a series command: with a year, that year's fact
+// card; without, the whole series as a table. Extra series are shown below
+// the main one and answer for years the main one lacks (exports under
+// /trade, tourist counts under /exchanges).
+func (r *Router) seriesCommand(id string, cmd cmdText, extra ...string) HandlerFunc {
+	return func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+		lang := req.Lang
+		s, ok := r.base.Series(id)
+		if !ok || len(s.Points) == 0 {
+			r.log.WarnContext(ctx, "series missing from the fact base", "series", id)
+			return reply(message{Content: tr(lang, msgNoFigures), Ephemeral: true}), nil
+		}
+		years := s.Years()
+		last := strconv.Itoa(years[len(years)-1])
+		year, given, err := req.intOpt(optYear, last)
+		if err != nil {
+			return nil, err
+		}
+		if given {
+			for _, sid := range append([]string{id}, extra...) {
+				if xs, ok := r.base.Series(sid); ok {
+					if f := xs.Point(year); f != nil {
+						return reply(message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}), nil
+					}
+				}
+			}
+			return nil, userErr(lang, msgNoYear, year, joinYears(years), commandMention(cmd, lang, &txtYear, last))
+		}
+
+		all := []*facts.Series{s}
+		table, notes := seriesTable(s, lang)
+		desc := table + notes + "\n" + tr(lang, msgSeriesHint, commandMention(cmd, lang, &txtYear, last))
+		e := &discordgo.MessageEmbed{
+			Title:       s.Title.In(lang),
+			Description: desc,
+			Color:       embedColor,
+			Footer:      &discordgo.MessageEmbedFooter{Text: s.ID},
+		}
+		for _, sid := range extra {
+			xs, ok := r.base.Series(sid)
+			if !ok || len(xs.Points) == 0 {
+				continue
+			}
+			all = append(all, xs)
+			t, n := seriesTable(xs, lang)
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgAlsoSeries, xs.Title.In(lang)), Value: strings.TrimSpace(t + n)})
+		}
+		if src := r.seriesSources(all, lang); src != "" {
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgSources), Value: src})
+		}
+		m := message{Embeds: []*discordgo.MessageEmbed{e}}
+		r.attachChart(ctx, &m, s, lang)
+		return reply(m), nil
+	}
+}
+
+// attachChart adds a chart of s when a Charter is configured. A chart is an
+// extra: if drawing fails, the table still goes out.
+func (r *Router) attachChart(ctx context.Context, m *message, s *facts.Series, lang facts.Lang) {
+	if r.charts == nil {
+		return
+	}
+	f, err := r.charts.Chart(ctx, s, lang)
+	if err != nil || f == nil {
+		if err != nil {
+			r.log.WarnContext(ctx, "drawing chart failed", "series", s.ID, "err", err)
+		}
+		return
+	}
+	m.Files = append(m.Files, f)
+	if len(m.Embeds) > 0 {
+		m.Embeds[0].Image = &discordgo.MessageEmbedImage{URL: "attachment://" + f.Name}
+	}
+}
+
+// seriesTable renders a series as a monospace table, year first: amounts
+// in Korean are wider than they look, so they go last where alignment does
+// not matter. notes explains the marks, partial years and approximations.
+func seriesTable(s *facts.Series, lang facts.Lang) (table, notes string) {
+	var t, n strings.Builder
+	t.WriteString("```\n")
+	approx := false
+	for _, f := range s.Points {
+		v := f.Value
+		amount := formatAmount(v.Amount, v.Unit, lang)
+		if v.Approx {
+			amount = "≈" + amount
+			approx = true
+		}
+		mark := ""
+		if v.AsOf != "" {
+			mark = " *"
+			asOf := v.AsOf
+			if d, err := facts.ParseDate(v.AsOf); err == nil {
+				asOf = d.Human(lang)
+			}
+			n.WriteString(tr(lang, msgPartial, v.Year, asOf) + "\n")
+		}
+		fmt.Fprintf(&t, "%d │ %s%s\n", v.Year, amount, mark)
+	}
+	t.WriteString("```\n")
+	if approx {
+		n.WriteString(tr(lang, msgApprox) + "\n")
+	}
+	return t.String(), n.String()
+}
+
+// seriesSources names the documents (and outside references) the figures
+// come from, in the corpus's date order.
+func (r *Router) seriesSources(all []*facts.Series, lang facts.Lang) string {
+	cited := map[string]bool{}
+	var refs []*facts.Reference
+	for _, s := range all {
+		for _, f := range s.Points {
+			for _, src := range f.Sources {
+				cited[src.Doc] = true
+			}
+			if f.Reference != nil {
+				refs = append(refs, f.Reference)
+			}
+		}
+	}
+	var b strings.Builder
+	for _, d := range r.base.Documents() {
+		if cited[d.ID] {
+			fmt.Fprintf(&b, "• %s — %s, %s\n", d.Title, d.Publisher, d.Date.Human(lang))
+		}
+	}
+	for _, ref := range refs {
+		fmt.Fprintf(&b, "• %s %s — %s, %s\n", tr(lang, msgExternal), ref.Title, ref.Publisher, ref.Date)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func joinYears(ys []int) string {
+	s := make([]string, len(ys))
+	for i, y := range ys {
+		s[i] = strconv.Itoa(y)
+	}
+	return strings.Join(s, ", ")
+}
+
+// formatAmount writes a figure the way a reader of lang expects it:
+// "US$13.4 billion", "134억 달러", "13,4 млрд долл."; "510,000", "51만 명",
+// "510 тыс.".
+func formatAmount(v float64, unit string, lang facts.Lang) string {
+	switch unit {
+	case "USD":
+		switch lang {
+		case facts.KO:
+			return koNumber(int64(math.Round(v))) + " 달러"
+		case facts.RU:
+			switch {
+			case v >= 1e9:
+				return decimal(v/1e9, 2, ",") + " млрд долл."
+			case v >= 1e6:
+				return decimal(v/1e6, 2, ",") + " млн долл."
+			}
+			return group(int64(math.Round(v)), "\u00a0") + " долл."
+		}
+		switch {
+		case v >= 1e9:
+			return "US$" + decimal(v/1e9, 2, ".") + " billion"
+		case v >= 1e6:
+			return "US$" + decimal(v/1e6, 2, ".") + " million"
+		}
+		return "US$" + group(int64(math.Round(v)), ",")
+	case "people":
+		n := int64(math.Round(v))
+		switch lang {
+		case facts.KO:
+			return koNumber(n) + " 명"
+		case facts.RU:
+			switch {
+			case v >= 1e6:
+				return decimal(v/1e6, 2, ",") + " млн"
+			case v >= 1e3:
+				return decimal(v/1e3, 1, ",") + " тыс."
+			}
+			return group(n, "\u00a0")
+		}
+		return group(n, ",")
+	}
+	sep := ","
+	if lang == facts.RU {
+		sep = "\u00a0"
+	}
+	return group(int64(math.Round(v)), sep) + " " + unit
+}
+
+// decimal rounds x to at most prec decimals and drops trailing zeros.
+func decimal(x float64, prec int, point string) string {
+	p := math.Pow(10, float64(prec))
+	s := strconv.FormatFloat(math.Round(x*p)/p, 'f', -1, 64)
+	return strings.Replace(s, ".", point, 1)
+}
+
+// group writes n with thousands separated by sep.
+func group(n int64, sep string) string {
+	if n < 0 {
+		return "-" + group(-n, sep)
+	}
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// koNumber writes n in Korean myriads: 134억, 29만 2천, 8억 8,880만.
+func koNumber(n int64) string {
+	if n < 10000 {
+		return koPart(n)
+	}
+	var parts []string
+	for _, u := range []struct {
+		v    int64
+		name string
+	}{{1e12, "조"}, {1e8, "억"}, {1e4, "만"}} {
+		if q := n / u.v; q > 0 {
+			parts = append(parts, koPart(q)+u.name)
+			n %= u.v
+		}
+	}
+	if n > 0 {
+		parts = append(parts, koPart(n))
+	}
+	return strings.Join(parts, " ")
+}
+
+// koPart writes a group below ten thousand, round thousands as "4천".
+func koPart(q int64) string {
+	if q >= 1000 && q%1000 == 0 {
+		return fmt.Sprintf("%d천", q/1000)
+	}
+	return group(q, ",")
+}
