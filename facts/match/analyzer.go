@@ -25,6 +25,10 @@ type alt struct {
 // analyzer turns text into clauses. It holds the concept table compiled into
 // stem sequences, and is read-only after newAnalyzer.
 type analyzer struct {
+	// stemCache holds the stems of every word of the index, filled while
+	// indexing and read-only after: most words of a question are found
+	// there instead of running the stemmer again.
+	stemCache map[string]string
 	// phrases maps a first stem to the stem sequences that start with it,
 	// longest first, and the concept each names.
 	phrases map[string][]phrase
@@ -67,6 +71,26 @@ func (a *analyzer) stems(s string) []string {
 	return out
 }
 
+func (a *analyzer) stem(t token) string {
+	if s, ok := a.stemCache[t.surface]; ok {
+		return s
+	}
+	return stem(t)
+}
+
+// warm records the stems of text's words in the cache. Only for use while
+// the analyser is being built: the cache is read without locks afterwards.
+func (a *analyzer) warm(text string) {
+	if a.stemCache == nil {
+		a.stemCache = map[string]string{}
+	}
+	for _, t := range tokenize(normalize(text)) {
+		if _, ok := a.stemCache[t.surface]; !ok {
+			a.stemCache[t.surface] = stem(t)
+		}
+	}
+}
+
 func isStop(t token) bool {
 	if stopWords[t.surface] {
 		return true
@@ -87,7 +111,7 @@ func (a *analyzer) analyze(s string) []clause {
 			continue
 		}
 		words = append(words, t)
-		stems = append(stems, stem(t))
+		stems = append(stems, a.stem(t))
 		if len(words) >= maxQueryTokens {
 			break
 		}

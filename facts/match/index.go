@@ -81,6 +81,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 	for d, f := range fs {
 		clear(tf)
 		add := func(text string, w float32) {
+			an.warm(text)
 			for _, c := range an.analyze(text) {
 				if c.ordinal != 0 {
 					if !containsInt(ix.ordinals[d], c.ordinal) {
@@ -142,6 +143,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 type phrasing struct {
 	clauses []pclause
 	weight  float32
+	bloom   uint64 // one bit per term id mod 64, to skip phrasings sharing nothing
 }
 
 type pclause struct {
@@ -162,6 +164,7 @@ func (ix *index) phrasing(q string) phrasing {
 				pc.ids = append(pc.ids, id)
 				pc.credit = append(pc.credit, a.credit)
 				pc.w = max(pc.w, ix.idf[id])
+				p.bloom |= 1 << (uint(id) % 64)
 			}
 		}
 		if len(pc.ids) > 0 {

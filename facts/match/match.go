@@ -7,7 +7,6 @@ package match
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -347,39 +346,55 @@ func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, yea
 // whole, a weighted Jaccard over their clauses: words of the question the
 // phrasing lacks and words of the phrasing the question lacks both count.
 func (m *Matcher) similarity(doc int32, qcs []qclause, qTotal float32) float32 {
+	// Every term of the question, with its clause and credit: a handful, so
+	// a linear scan beats a map.
+	type qterm struct {
+		id     int32
+		clause int
+		credit float32
+	}
+	var terms [64]qterm
+	qt := terms[:0]
+	var qBloom uint64
+	for ci, q := range qcs {
+		for i, id := range q.ids {
+			qt = append(qt, qterm{id, ci, q.credit[i]})
+			qBloom |= 1 << (uint(id) % 64)
+		}
+	}
+	var bestBuf [32]float32
+	qBest := bestBuf[:0]
+	if len(qcs) <= len(bestBuf) {
+		qBest = bestBuf[:len(qcs)]
+	} else {
+		qBest = make([]float32, len(qcs))
+	}
 	var best float32
 	for _, p := range m.ix.phrasings[doc] {
-		var matched, pMatched float32
-		for _, q := range qcs {
-			var credit float32
-			for pi := range p.clauses {
-				pc := &p.clauses[pi]
-				for i, id := range q.ids {
-					for j, pid := range pc.ids {
-						if id == pid {
-							credit = max(credit, min(q.credit[i], pc.credit[j]))
-						}
-					}
-				}
-			}
-			matched += credit * q.w
+		if p.bloom&qBloom == 0 {
+			continue // shares no term: similarity 0
 		}
+		clear(qBest)
+		var pMatched float32
 		for pi := range p.clauses {
 			pc := &p.clauses[pi]
 			var credit float32
-			for _, q := range qcs {
-				for i, id := range q.ids {
-					for j, pid := range pc.ids {
-						if id == pid {
-							credit = max(credit, min(q.credit[i], pc.credit[j]))
-						}
+			for j, pid := range pc.ids {
+				for _, t := range qt {
+					if t.id == pid {
+						c := min(t.credit, pc.credit[j])
+						credit = max(credit, c)
+						qBest[t.clause] = max(qBest[t.clause], c)
 					}
 				}
 			}
 			pMatched += credit * pc.w
 		}
-		union := qTotal + p.weight - pMatched
-		if union > 0 {
+		var matched float32
+		for ci, q := range qcs {
+			matched += qBest[ci] * q.w
+		}
+		if union := qTotal + p.weight - pMatched; union > 0 {
 			best = max(best, matched/union)
 		}
 	}
@@ -387,11 +402,14 @@ func (m *Matcher) similarity(doc int32, qcs []qclause, qTotal float32) float32 {
 }
 
 func sortRanked(r []scored) {
-	sort.Slice(r, func(i, j int) bool {
-		if r[i].score != r[j].score {
-			return r[i].score > r[j].score
+	slices.SortFunc(r, func(a, b scored) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
 		}
-		return r[i].doc < r[j].doc
+		return int(a.doc - b.doc)
 	})
 }
 
