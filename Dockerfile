@@ -11,7 +11,14 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o /out/ninebridges ./cmd/
 # Run: distroless static has CA certificates and a non-root user, nothing else.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/ninebridges /usr/local/bin/ninebridges
-ENV NINEBRIDGES_DATA_DIR=/data
+ENV NINEBRIDGES_DATA_DIR=/data \
+    NINEBRIDGES_HTTP_ADDR=:8080 \
+    NINEBRIDGES_LOG_FORMAT=json
 VOLUME ["/data"]
+# /healthz and /metrics
+EXPOSE 8080
 USER nonroot:nonroot
+# The binary asks its own /healthz: no shell or curl in the image.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["/usr/local/bin/ninebridges", "healthcheck"]
 ENTRYPOINT ["/usr/local/bin/ninebridges"]

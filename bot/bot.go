@@ -37,6 +37,10 @@ type Config struct {
 	// ShardID and ShardCount choose this process's shard; a ShardCount of
 	// zero asks Discord for the recommended count and runs shard 0 of it.
 	ShardID, ShardCount int
+	// Scheduler, if set, posts the scheduled reminders: Start starts it
+	// once the gateway is ready, when the shard is known, and Close stops
+	// it.
+	Scheduler *Scheduler
 
 	Logger *slog.Logger
 	// DeferAfter is how long a handler may take before the interaction is
@@ -46,6 +50,8 @@ type Config struct {
 	// two seconds with a burst of five.
 	PerUser rate.Limit
 	Burst   int
+	// Metrics records what the bot does; nil records nothing.
+	Metrics *Metrics
 }
 
 // Bot is one Discord session serving a Handler.
@@ -59,6 +65,7 @@ type Bot struct {
 	regErr    atomic.Pointer[error]
 	inFlight  sync.WaitGroup
 	connected atomic.Bool
+	everReady atomic.Bool
 }
 
 type userLimit struct {
@@ -114,6 +121,7 @@ func New(cfg Config) (*Bot, error) {
 	s.AddHandler(b.onDisconnect)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
+	s.AddHandler(func(*discordgo.Session, *discordgo.RateLimit) { b.cfg.Metrics.rateLimit() })
 	return b, nil
 }
 
@@ -161,11 +169,20 @@ func (b *Bot) Start(ctx context.Context) error {
 		b.s.Close()
 		return *p
 	}
+	if sc := b.cfg.Scheduler; sc != nil {
+		if err := sc.Start(ctx, b.s, b.cfg.ShardID, b.cfg.ShardCount); err != nil {
+			b.s.Close()
+			return err
+		}
+	}
 	return nil
 }
 
 // Close waits for handlers in flight, then closes the session.
 func (b *Bot) Close() error {
+	if b.cfg.Scheduler != nil {
+		b.cfg.Scheduler.Stop()
+	}
 	done := make(chan struct{})
 	go func() { b.inFlight.Wait(); close(done) }()
 	select {
@@ -177,7 +194,11 @@ func (b *Bot) Close() error {
 }
 
 func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	if b.everReady.Swap(true) {
+		b.cfg.Metrics.reconnected() // a new session after one was lost
+	}
 	b.connected.Store(true)
+	b.cfg.Metrics.setConnected(true)
 	b.log.Info("gateway ready", "user", r.User.Username, "shard", b.cfg.ShardID, "shards", b.cfg.ShardCount, "guilds", len(r.Guilds))
 	b.readyMu.Do(func() {
 		defer close(b.ready)
@@ -206,11 +227,14 @@ func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 
 func (b *Bot) onResumed(*discordgo.Session, *discordgo.Resumed) {
 	b.connected.Store(true)
+	b.cfg.Metrics.setConnected(true)
+	b.cfg.Metrics.reconnected()
 	b.log.Info("gateway resumed")
 }
 
 func (b *Bot) onDisconnect(*discordgo.Session, *discordgo.Disconnect) {
 	b.connected.Store(false)
+	b.cfg.Metrics.setConnected(false)
 	b.log.Warn("gateway disconnected; reconnecting")
 }
 
@@ -260,6 +284,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 		outcome = "error"
 		b.log.Error("answering interaction", "err", err, "interaction", i.ID)
 	}
+	b.cfg.Metrics.interaction(interactionName(i), outcome, time.Since(start))
 	b.log.Info("interaction", "type", i.Type.String(), "command", interactionName(i), "guild", i.GuildID,
 		"latency", time.Since(start).Round(time.Microsecond), "deferred", deferred, "outcome", outcome)
 }

@@ -3,7 +3,9 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"log/slog"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -325,5 +327,38 @@ func TestOriginTransport(t *testing.T) {
 func TestNewNeedsTokenAndHandler(t *testing.T) {
 	if _, err := New(Config{}); err == nil {
 		t.Error("no token accepted")
+	}
+}
+
+func TestHealthFollowsTheGateway(t *testing.T) {
+	b, m := realBase(t)
+	srv := discordtest.NewServer(t)
+	router, _ := commands.New(commands.Config{Base: b, Matcher: m})
+	bt, err := New(Config{Token: "test-token", Handler: router, Commands: commands.Commands(b), DiscordURL: srv.URL(), ShardCount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	metrics := NewMetrics()
+	h := HTTPHandler(metrics, bt.GatewayCheck(), Check{Name: "store", Fn: func(context.Context) error { return nil }})
+	status := func() int {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+		return rec.Code
+	}
+	if got := status(); got != 503 {
+		t.Errorf("before connecting: %d, want 503", got)
+	}
+	if err := bt.Start(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	defer bt.Close()
+	if got := status(); got != 200 {
+		t.Errorf("connected: %d, want 200", got)
+	}
+	failing := HTTPHandler(nil, Check{Name: "store", Fn: func(context.Context) error { return errors.New("database is down") }})
+	rec := httptest.NewRecorder()
+	failing.ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	if rec.Code != 503 || !strings.Contains(rec.Body.String(), "database is down") {
+		t.Errorf("failing store: %d %s", rec.Code, rec.Body)
 	}
 }

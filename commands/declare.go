@@ -122,6 +122,7 @@ func Commands(b *facts.Base) []*discordgo.ApplicationCommand {
 		slash(txtSources),
 		slash(txtAbout),
 		slash(txtHelp),
+		remindersCommand(),
 		message,
 	}
 }

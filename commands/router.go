@@ -44,6 +44,8 @@ type Config struct {
 	Logger *slog.Logger
 	// Charts optionally draws series charts.
 	Charts Charter
+	// Reminders enables /reminders (scheduled posts); nil turns it off.
+	Reminders *RemindersConfig
 }
 
 // Router turns Discord interactions into responses. It does no I/O of its
@@ -56,6 +58,8 @@ type Router struct {
 	location func(ctx context.Context, i *discordgo.Interaction) *time.Location
 	log      *slog.Logger
 	charts   Charter
+
+	reminders *RemindersConfig
 
 	commands   map[string]HandlerFunc
 	components map[string]HandlerFunc
@@ -105,6 +109,7 @@ func New(cfg Config) (*Router, error) {
 		location:   cfg.Location,
 		log:        cfg.Logger,
 		charts:     cfg.Charts,
+		reminders:  cfg.Reminders,
 		commands:   map[string]HandlerFunc{},
 		components: map[string]HandlerFunc{},
 		stats:      statsOf(cfg.Base),
@@ -128,6 +133,7 @@ func New(cfg Config) (*Router, error) {
 	r.HandleCommand(cmdSources, r.sources)
 	r.HandleCommand(cmdAbout, r.about)
 	r.HandleCommand(cmdHelp, r.help)
+	r.HandleCommand(cmdReminders, r.remindersCmd)
 	r.HandleComponent(kindFact, r.factButton)
 	r.HandleComponent(kindTimeline, r.timelineButton)
 	return r, nil
@@ -213,6 +219,9 @@ func (r *Router) dispatch(ctx context.Context, i *discordgo.Interaction, lang fa
 			return nil, fmt.Errorf("autocomplete interaction carries %T, not command data", i.Data)
 		}
 		req.data = data
+		if data.Name == cmdReminders {
+			return autocompleteResult(r.completeReminders(req)), nil
+		}
 		return autocompleteResult(r.autocomplete(req)), nil
 	case discordgo.InteractionMessageComponent:
 		var id string

@@ -36,6 +36,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdAsk(args[1:], stdin, stdout, stderr)
 	case "run":
 		return cmdRun(ctx, args[1:], stderr, getenv)
+	case "reminders":
+		return cmdReminders(ctx, args[1:], stdout, stderr, getenv)
+	case "healthcheck":
+		return cmdHealthcheck(args[1:], stdout, stderr, getenv)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0
@@ -52,11 +56,14 @@ Usage:
   ninebridges                      run the bot (DISCORD_TOKEN set) or a local console (no token;
                                    NINEBRIDGES_LANG=ko|ru sets its language)
   ninebridges run [--token-file FILE] [--shard-id N --shard-count M]
+  ninebridges healthcheck [--addr HOST:PORT]
   ninebridges facts check [--dir DIR]
   ninebridges facts list [--json] [--dir DIR]
   ninebridges facts show ID
   ninebridges facts docs
   ninebridges ask [--lang en|ko|ru|auto] [--json] QUESTION|-
+  ninebridges reminders preview [--date YYYY-MM-DD] [--lang en|ko|ru] [--kinds K,K] [--week-before] [--next-if-empty]
+  ninebridges reminders list [--guild ID]   (the store named by NINEBRIDGES_DB / NINEBRIDGES_DATA_DIR)
 `)
 }
 

@@ -68,8 +68,15 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	m := match.New(b)
-	router, err := commands.New(commands.Config{Base: b, Matcher: m, Logger: log})
+	metrics := bot.NewMetrics()
+	m := metrics.Answerer(match.New(b))
+	rem, err := openReminders(ctx, b, getenv, log, metrics)
+	if err != nil {
+		log.Error("cannot start", "err", err)
+		return 1
+	}
+	defer rem.Close()
+	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: m, Logger: log}))
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
@@ -83,10 +90,20 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		ShardID:    *shardID,
 		ShardCount: *shardCount,
 		Logger:     log,
+		Metrics:    metrics,
+		Scheduler:  rem.sched,
 	})
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
+	}
+	if addr := getenv("NINEBRIDGES_HTTP_ADDR"); addr != "" {
+		stopHTTP, err := serveHTTP(addr, bot.HTTPHandler(metrics, bt.GatewayCheck(), rem.check()), log)
+		if err != nil {
+			log.Error("cannot start", "err", err)
+			return 1
+		}
+		defer stopHTTP()
 	}
 	log.Info("starting", "facts", len(b.Facts()), "documents", len(b.Documents()))
 	if err := bt.Run(ctx); err != nil && !errors.Is(err, context.Canceled) {

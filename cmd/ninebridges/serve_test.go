@@ -3,6 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
+	"net"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -30,10 +33,13 @@ func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return 
 func TestTokenRunsTheBot(t *testing.T) {
 	const secret = "secret-token-value"
 	srv := discordtest.NewServer(t, discordtest.WithToken(secret))
+	addr := freeAddr(t)
 	env := map[string]string{
 		"DISCORD_TOKEN":           secret,
 		"NINEBRIDGES_DISCORD_URL": srv.URL(),
 		"NINEBRIDGES_LOG_FORMAT":  "json",
+		"NINEBRIDGES_HTTP_ADDR":   addr,
+		"NINEBRIDGES_DATA_DIR":    t.TempDir(),
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -51,6 +57,29 @@ func TestTokenRunsTheBot(t *testing.T) {
 	if _, err := srv.WaitAcknowledged(wait, i.ID); err != nil {
 		t.Fatalf("/about not answered: %v", err)
 	}
+	q := srv.SendInteraction(srv.SlashCommand("ask", discordtest.StringOption("question", "korea russia trade 2016")))
+	if _, err := srv.WaitAcknowledged(wait, q.ID); err != nil {
+		t.Fatalf("/ask not answered: %v", err)
+	}
+
+	// The health check a container runs, and the metrics an operator reads.
+	var hout, herr bytes.Buffer
+	if code := run(context.Background(), []string{"healthcheck"}, nil, &hout, &herr, func(k string) string { return env[k] }); code != 0 {
+		t.Errorf("healthcheck: exit %d, %s %s", code, hout.String(), herr.String())
+	}
+	metrics := get(t, "http://"+addr+"/metrics")
+	for _, want := range []string{
+		`ninebridges_interactions_total{command="about",outcome="ok"} 1`,
+		`ninebridges_interactions_total{command="ask",outcome="ok"} 1`,
+		`ninebridges_questions_total{result="answered"} 1`,
+		`ninebridges_gateway_connected 1`,
+		`ninebridges_interaction_seconds_bucket`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+
 	cancel()
 	select {
 	case code := <-done:
@@ -67,6 +96,26 @@ func TestTokenRunsTheBot(t *testing.T) {
 	if !strings.Contains(logs, `"msg":"commands registered"`) {
 		t.Errorf("JSON logs expected:\n%s", logs)
 	}
+}
+
+func freeAddr(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+func get(t *testing.T, url string) string {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return string(body)
 }
 
 func TestRunWithoutTokenFails(t *testing.T) {

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	_ "time/tzdata" // subscribers' time zones must load in a minimal container without zoneinfo
+
+	"github.com/ninebridges/ninebridges/bot"
+	"github.com/ninebridges/ninebridges/commands"
+	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/store"
+	"github.com/ninebridges/ninebridges/store/open"
+)
+
+// defaultDataDir is where the SQLite database lives unless
+// NINEBRIDGES_DATA_DIR says otherwise (the container sets /data).
+const defaultDataDir = "./data"
+
+// openStore opens the reminder store the environment names:
+// NINEBRIDGES_DB=postgres://… for PostgreSQL (several shard processes
+// sharing one database), or, empty, the SQLite file in NINEBRIDGES_DATA_DIR.
+// A database migrated by a newer binary is refused with a clear error.
+func openStore(ctx context.Context, getenv env) (store.Store, error) {
+	dir := getenv("NINEBRIDGES_DATA_DIR")
+	if dir == "" {
+		dir = defaultDataDir
+	}
+	st, err := open.Open(ctx, getenv("NINEBRIDGES_DB"), dir)
+	if err != nil {
+		return nil, fmt.Errorf("opening the reminder store: %w", err)
+	}
+	return st, nil
+}
+
+// reminders is the scheduled-posts wiring of "ninebridges run": the store,
+// and the scheduler that /reminders tells about changes and the bot starts
+// once it knows its shard.
+type reminders struct {
+	store store.Store
+	sched *bot.Scheduler
+}
+
+func openReminders(ctx context.Context, b *facts.Base, getenv env, log *slog.Logger, metrics *bot.Metrics) (*reminders, error) {
+	st, err := openStore(ctx, getenv)
+	if err != nil {
+		return nil, err
+	}
+	sched, err := bot.NewScheduler(bot.ScheduleConfig{Store: st, Base: b, Logger: log, Metrics: metrics})
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return &reminders{store: st, sched: sched}, nil
+}
+
+// router completes a router configuration with /reminders and the guild
+// time zone for /onthisday.
+func (r *reminders) router(cfg commands.Config) commands.Config {
+	cfg.Reminders = &commands.RemindersConfig{Store: r.store, Scheduler: r.sched, BotPermissions: r.sched.BotPermissions}
+	if cfg.Location == nil {
+		cfg.Location = commands.GuildLocation(r.store, cfg.Logger)
+	}
+	return cfg
+}
+
+// check is /healthz's question to the store.
+func (r *reminders) check() bot.Check {
+	return bot.Check{Name: "store", Fn: r.store.Ping}
+}
+
+// Close releases the store; the bot stops the scheduler first.
+func (r *reminders) Close() error { return r.store.Close() }
