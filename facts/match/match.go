@@ -30,6 +30,7 @@ var (
 const (
 	maxSuggest  = 3
 	rerankDepth = 12
+	candidates  = 50 // facts kept from the lexical ranking
 )
 
 // Reason says why a question was not answered.
@@ -75,6 +76,7 @@ type Matcher struct {
 	ix       *index
 	seriesOf map[*facts.Fact]*facts.Series
 	scratch  sync.Pool
+	simPool  sync.Pool
 	complete *completer
 }
 
@@ -95,6 +97,8 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 	m := &Matcher{ix: buildIndex(an, fs), seriesOf: map[*facts.Fact]*facts.Series{}}
 	n := len(fs)
 	m.scratch.New = func() any { return newScratch(n) }
+	vocab := len(m.ix.postings)
+	m.simPool.New = func() any { return &similarity{slot: make([]int32, vocab)} }
 	m.complete = newCompleter(m)
 	return m
 }
@@ -223,8 +227,10 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	// The lexical ranking finds the candidates; closeness to a phrasing
 	// decides among the best of them.
 	top := ranked[:min(len(ranked), rerankDepth)]
+	sim := m.newSimilarity(qcs, total)
+	defer sim.release()
 	for i := range top {
-		top[i].sim = m.similarity(top[i].doc, qcs, total)
+		top[i].sim = sim.to(top[i].doc)
 		top[i].score = top[i].score/total + simWeight*top[i].sim
 		top[i].cover = (1-simShare)*top[i].cover/total + simShare*top[i].sim
 	}
@@ -331,74 +337,140 @@ func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, yea
 			s.cover[d] += w * min(1, v)
 		}
 	}
-	ranked = make([]scored, 0, len(s.touched))
-	for _, d := range s.touched {
-		ranked = append(ranked, scored{doc: d, score: s.score[d], cover: s.cover[d]})
-	}
-	sortRanked(ranked)
-	if len(ranked) > 50 {
-		ranked = ranked[:50]
-	}
+	// Only the best few matter: keep them in a min-heap instead of
+	// sorting every fact that shares a word with the question, which in a
+	// large base is most of it.
+	ranked = topK(s.touched, s.score, s.cover, candidates)
 	return ranked, total, years, ords, qcs
 }
 
 // similarity compares the question with each of a fact's phrasings as a
 // whole, a weighted Jaccard over their clauses: words of the question the
 // phrasing lacks and words of the phrasing the question lacks both count.
-func (m *Matcher) similarity(doc int32, qcs []qclause, qTotal float32) float32 {
-	// Every term of the question, with its clause and credit: a handful, so
-	// a linear scan beats a map.
-	type qterm struct {
-		id     int32
-		clause int
-		credit float32
-	}
-	var terms [64]qterm
-	qt := terms[:0]
-	var qBloom uint64
+type similarity struct {
+	m      *Matcher
+	qcs    []qclause
+	qTotal float32
+	// slot maps a term id to 1 + its index in terms, for the question's
+	// terms only; it is the size of the vocabulary and pooled, so a
+	// phrasing's terms are looked up in O(1) and it is cleared after.
+	slot  []int32
+	terms []qterm
+	qBest []float32
+}
+
+type qterm struct {
+	id     int32
+	clause int
+	credit float32
+}
+
+func (m *Matcher) newSimilarity(qcs []qclause, qTotal float32) *similarity {
+	sim := m.simPool.Get().(*similarity)
+	sim.m, sim.qcs, sim.qTotal = m, qcs, qTotal
+	sim.terms = sim.terms[:0]
 	for ci, q := range qcs {
 		for i, id := range q.ids {
-			qt = append(qt, qterm{id, ci, q.credit[i]})
-			qBloom |= 1 << (uint(id) % 64)
+			if k := sim.slot[id]; k != 0 {
+				// The same term in two clauses: keep the better credit.
+				if t := &sim.terms[k-1]; q.credit[i] > t.credit {
+					t.clause, t.credit = ci, q.credit[i]
+				}
+				continue
+			}
+			sim.terms = append(sim.terms, qterm{id, ci, q.credit[i]})
+			sim.slot[id] = int32(len(sim.terms))
 		}
 	}
-	var bestBuf [32]float32
-	qBest := bestBuf[:0]
-	if len(qcs) <= len(bestBuf) {
-		qBest = bestBuf[:len(qcs)]
-	} else {
-		qBest = make([]float32, len(qcs))
+	if cap(sim.qBest) < len(qcs) {
+		sim.qBest = make([]float32, len(qcs))
 	}
+	sim.qBest = sim.qBest[:len(qcs)]
+	return sim
+}
+
+func (sim *similarity) release() {
+	for _, t := range sim.terms {
+		sim.slot[t.id] = 0
+	}
+	sim.qcs = nil
+	sim.m.simPool.Put(sim)
+}
+
+func (sim *similarity) to(doc int32) float32 {
 	var best float32
-	for _, p := range m.ix.phrasings[doc] {
-		if p.bloom&qBloom == 0 {
-			continue // shares no term: similarity 0
-		}
-		clear(qBest)
+	for _, p := range sim.m.ix.phrasings[doc] {
+		clear(sim.qBest)
 		var pMatched float32
 		for pi := range p.clauses {
 			pc := &p.clauses[pi]
 			var credit float32
 			for j, pid := range pc.ids {
-				for _, t := range qt {
-					if t.id == pid {
-						c := min(t.credit, pc.credit[j])
-						credit = max(credit, c)
-						qBest[t.clause] = max(qBest[t.clause], c)
-					}
+				k := sim.slot[pid]
+				if k == 0 {
+					continue
 				}
+				t := sim.terms[k-1]
+				c := min(t.credit, pc.credit[j])
+				credit = max(credit, c)
+				sim.qBest[t.clause] = max(sim.qBest[t.clause], c)
 			}
 			pMatched += credit * pc.w
 		}
 		var matched float32
-		for ci, q := range qcs {
-			matched += qBest[ci] * q.w
+		for ci, q := range sim.qcs {
+			matched += sim.qBest[ci] * q.w
 		}
-		if union := qTotal + p.weight - pMatched; union > 0 {
+		if union := sim.qTotal + p.weight - pMatched; union > 0 {
 			best = max(best, matched/union)
 		}
 	}
 	return best
+}
+
+// topK returns the k best of docs by score, best first.
+func topK(docs []int32, score, cover []float32, k int) []scored {
+	h := make([]scored, 0, min(k, len(docs)))
+	worse := func(a, b scored) bool { // a ranks below b
+		return a.score < b.score || a.score == b.score && a.doc > b.doc
+	}
+	down := func(i int) {
+		for {
+			l, small := 2*i+1, i
+			if l < len(h) && worse(h[l], h[small]) {
+				small = l
+			}
+			if r := l + 1; r < len(h) && worse(h[r], h[small]) {
+				small = r
+			}
+			if small == i {
+				return
+			}
+			h[i], h[small] = h[small], h[i]
+			i = small
+		}
+	}
+	for _, d := range docs {
+		c := scored{doc: d, score: score[d], cover: cover[d]}
+		if len(h) < k {
+			h = append(h, c)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !worse(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if worse(h[0], c) {
+			h[0] = c
+			down(0)
+		}
+	}
+	sortRanked(h)
+	return h
 }
 
 func sortRanked(r []scored) {

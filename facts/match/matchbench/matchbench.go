@@ -76,10 +76,26 @@ func Answerable(cases []Case) []string {
 }
 
 // Synthetic returns a deterministic base of n facts: the real facts, then
-// made-up ones over a vocabulary of 20,000 invented words, so real
-// questions keep their answers while the index grows to size.
+// made-up ones whose text mixes invented words (a vocabulary of 20,000) with
+// words of the real base, one in four. Real questions keep their answers,
+// and their words have long posting lists, as they would in a large base
+// on the same subject.
 func Synthetic(real []*facts.Fact, n int) []*facts.Fact {
 	rng := rand.New(rand.NewPCG(1, 2))
+	var realWords []string
+	seen := map[string]bool{}
+	for _, f := range real {
+		for _, l := range facts.Langs {
+			for _, q := range f.Questions.In(l) {
+				for _, w := range strings.Fields(q) {
+					if !seen[w] {
+						seen[w] = true
+						realWords = append(realWords, w)
+					}
+				}
+			}
+		}
+	}
 	syll := []string{"ka", "ri", "mo", "su", "te", "lo", "vi", "na", "pe", "zu", "do", "xa", "bo", "qu", "fe", "ji"}
 	vocab := make([]string, 20000)
 	for i := range vocab {
@@ -92,7 +108,11 @@ func Synthetic(real []*facts.Fact, n int) []*facts.Fact {
 	sentence := func(k int) string {
 		ws := make([]string, k)
 		for i := range ws {
-			ws[i] = vocab[rng.IntN(len(vocab))]
+			if len(realWords) > 0 && rng.IntN(4) == 0 {
+				ws[i] = realWords[rng.IntN(len(realWords))]
+			} else {
+				ws[i] = vocab[rng.IntN(len(vocab))]
+			}
 		}
 		return strings.Join(ws, " ")
 	}
