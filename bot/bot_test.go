@@ -1,9 +1,11 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"image/png"
 	"log/slog"
 	"net/http/httptest"
 	"strings"
@@ -42,7 +44,7 @@ func startBot(t *testing.T, opts ...discordtest.Option) (*discordtest.Server, *B
 	t.Helper()
 	b, m := realBase(t)
 	srv := discordtest.NewServer(t, append([]discordtest.Option{discordtest.WithHeartbeatInterval(200 * time.Millisecond)}, opts...)...)
-	router, err := commands.New(commands.Config{Base: b, Matcher: m, Logger: slog.New(slog.DiscardHandler)})
+	router, err := commands.New(commands.Config{Base: b, Matcher: m, Logger: slog.New(slog.DiscardHandler), Charts: Charts{Base: b}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -285,6 +287,29 @@ func TestEndToEnd(t *testing.T) {
 		i := srv.SendInteraction(srv.SlashCommand("ask", discordtest.StringOption("question", "ROK-Russia trade volume in 2015")))
 		if resp := callback(t, srv, i.ID); len(resp.Data.Embeds) == 0 {
 			t.Fatalf("after resume: %+v", resp.Data)
+		}
+	})
+
+	t.Run("/trade sends the series with a chart attached", func(t *testing.T) {
+		i := srv.SendInteraction(srv.SlashCommand("trade"))
+		c, err := srv.WaitCall(ctxT(t), discordtest.MatchOK(discordtest.MatchRoute("POST", "/interactions/"+i.ID)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files := c.Files()
+		if len(files) != 1 || !strings.HasSuffix(files[0].Filename, ".png") {
+			t.Fatalf("attachments: %+v", files)
+		}
+		img, err := png.Decode(bytes.NewReader(files[0].Data))
+		if err != nil {
+			t.Fatalf("not a PNG: %v", err)
+		}
+		if b := img.Bounds(); b.Dx() < 600 || b.Dy() < 300 {
+			t.Errorf("chart is %v", b)
+		}
+		payload, _, _ := c.Multipart()
+		if !strings.Contains(string(payload), "attachment://"+files[0].Filename) {
+			t.Errorf("the embed does not show the chart: %s", payload)
 		}
 	})
 

@@ -21,11 +21,11 @@ type Answerer interface {
 	Complete(input string, lang facts.Lang, limit int) []match.Completion
 }
 
-// Charter draws a chart of a series for /trade and /exchanges. The router
-// attaches the file and points the embed's image at it; without a Charter
-// the tables go out alone.
+// Charter draws a chart of a series for /trade and /exchanges, with one
+// year highlighted (0 for none). The router attaches the file and points
+// the embed's image at it; without a Charter the tables go out alone.
 type Charter interface {
-	Chart(ctx context.Context, s *facts.Series, lang facts.Lang) (*discordgo.File, error)
+	Chart(ctx context.Context, s *facts.Series, lang facts.Lang, highlightYear int) (*discordgo.File, error)
 }
 
 // Config is what a Router needs. Only Base is required.

@@ -774,7 +774,7 @@ func TestLangFor(t *testing.T) {
 // fakeCharter stands in for the chart renderer someone will add.
 type fakeCharter struct{ err error }
 
-func (c fakeCharter) Chart(_ context.Context, s *facts.Series, lang facts.Lang) (*discordgo.File, error) {
+func (c fakeCharter) Chart(_ context.Context, s *facts.Series, lang facts.Lang, _ int) (*discordgo.File, error) {
 	if c.err != nil {
 		return nil, c.err
 	}

@@ -42,7 +42,9 @@ func (r *Router) seriesCommand(id string, cmd cmdText, extra ...string) HandlerF
 			for _, sid := range append([]string{id}, extra...) {
 				if xs, ok := r.base.Series(sid); ok {
 					if f := xs.Point(year); f != nil {
-						return reply(message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}), nil
+						m := message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}
+						r.attachChart(ctx, &m, xs, lang, year)
+						return reply(m), nil
 					}
 				}
 			}
@@ -71,18 +73,19 @@ func (r *Router) seriesCommand(id string, cmd cmdText, extra ...string) HandlerF
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgSources), Value: src})
 		}
 		m := message{Embeds: []*discordgo.MessageEmbed{e}}
-		r.attachChart(ctx, &m, s, lang)
+		r.attachChart(ctx, &m, s, lang, 0)
 		return reply(m), nil
 	}
 }
 
-// attachChart adds a chart of s when a Charter is configured. A chart is an
+// attachChart adds a chart of s, with highlight's bar picked out, when a
+// Charter is configured. A chart is an
 // extra: if drawing fails, the table still goes out.
-func (r *Router) attachChart(ctx context.Context, m *message, s *facts.Series, lang facts.Lang) {
+func (r *Router) attachChart(ctx context.Context, m *message, s *facts.Series, lang facts.Lang, highlight int) {
 	if r.charts == nil {
 		return
 	}
-	f, err := r.charts.Chart(ctx, s, lang)
+	f, err := r.charts.Chart(ctx, s, lang, highlight)
 	if err != nil || f == nil {
 		if err != nil {
 			r.log.WarnContext(ctx, "drawing chart failed", "series", s.ID, "err", err)

@@ -40,6 +40,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return cmdReminders(ctx, args[1:], stdout, stderr, getenv)
 	case "healthcheck":
 		return cmdHealthcheck(args[1:], stdout, stderr, getenv)
+	case "chart":
+		return cmdChart(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0
@@ -64,6 +66,7 @@ Usage:
   ninebridges ask [--lang en|ko|ru|auto] [--json] QUESTION|-
   ninebridges reminders preview [--date YYYY-MM-DD] [--lang en|ko|ru] [--kinds K,K] [--week-before] [--next-if-empty]
   ninebridges reminders list [--guild ID]   (the store named by NINEBRIDGES_DB / NINEBRIDGES_DATA_DIR)
+  ninebridges chart trade|exchanges [--lang en|ko|ru] [--year Y] -o FILE.png
 `)
 }
 

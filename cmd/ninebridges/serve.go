@@ -76,7 +76,7 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		return 1
 	}
 	defer rem.Close()
-	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: m, Logger: log}))
+	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: m, Logger: log, Charts: bot.Charts{Base: b}}))
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
