@@ -34,10 +34,10 @@ func TestCalibrate(t *testing.T) {
 		oovWeight, simShare, yearWeight = saved[0].(float32), saved[1].(float32), saved[2].(float32)
 		minScore, minMargin, simWeight = saved[3].(float64), saved[4].(float64), saved[5].(float32)
 	}()
-	for _, oov := range []float32{1.5, 2.5, 3.5} {
-		for _, share := range []float32{0.2, 0.4, 0.6} {
+	for _, oov := range []float32{2.5, 3.5, 4.5, 6} {
+		for _, share := range []float32{0.1, 0.2, 0.3} {
 			for _, yw := range []float32{2.5, 4} {
-				for _, sw := range []float32{0.5, 1, 2, 4} {
+				for _, sw := range []float32{0.25, 0.5, 1} {
 					oovWeight, simShare, yearWeight, simWeight = oov, share, yw, sw
 					minScore, minMargin = 0, 0
 					var rows []row

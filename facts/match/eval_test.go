@@ -137,15 +137,15 @@ func TestEvaluation(t *testing.T) {
 	// These floors are where the matcher stands today, so a change that
 	// makes it worse fails. Issue #3's targets are higher (95 % English,
 	// 90 % Korean and Russian, 90 % refusals) and are not met yet.
-	for l, want := range map[facts.Lang]float64{facts.EN: 0.89, facts.KO: 0.85, facts.RU: 0.94} {
+	for l, want := range map[facts.Lang]float64{facts.EN: 0.91, facts.KO: 0.90, facts.RU: 0.96} {
 		if s.top1(l) < want {
 			t.Errorf("top-1 %s = %.1f%%, want ≥ %.0f%%", l, 100*s.top1(l), 100*want)
 		}
 	}
-	if s.refusal() < 0.84 {
-		t.Errorf("refusals = %.1f%%, want ≥ 84%%", 100*s.refusal())
+	if s.refusal() < 0.88 {
+		t.Errorf("refusals = %.1f%%, want ≥ 88%%", 100*s.refusal())
 	}
-	if s.wrongAnswers > 12 {
+	if s.wrongAnswers > 6 {
 		t.Errorf("%d questions answered with the wrong fact", s.wrongAnswers)
 	}
 }

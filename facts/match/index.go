@@ -190,7 +190,7 @@ func (ix *index) term(t string) int32 {
 }
 
 func (ix *index) addSurface(c clause) {
-	if c.surface == "" || maxEdits(c.surface, c.scr) == 0 {
+	if c.surface == "" || maxEdits(c.surface, c.scr) == 0 || utf8.RuneCountInString(c.surface) > maxTypoRunes {
 		return
 	}
 	if _, ok := ix.surfaceIDs[c.surface]; ok {
@@ -215,7 +215,9 @@ func (ix *index) addSurface(c clause) {
 // corrections returns the indexed words within the typo tolerance of w.
 func (ix *index) corrections(w string, scr script) []int32 {
 	max := maxEdits(w, scr)
-	if max == 0 {
+	// A word longer than any the base could hold is no typo of one, and
+	// its deletion neighbourhood grows with the square of its length.
+	if max == 0 || utf8.RuneCountInString(w) > maxTypoRunes {
 		return nil
 	}
 	keys := map[string]struct{}{}
@@ -309,7 +311,8 @@ func factYears(f *facts.Fact) (primary, all []int) {
 	return primary, all
 }
 
-var _ = utf8.RuneLen
+// maxTypoRunes bounds the words typo correction is tried on.
+const maxTypoRunes = 24
 
 // mentions reports whether fact doc has term id anywhere.
 func (ix *index) mentions(doc, id int32) bool {

@@ -18,11 +18,11 @@ import (
 //
 // They are variables only so the calibration test can search them.
 var (
-	minScore   = 0.48
+	minScore   = 0.60
 	minMargin  = 0.02
-	oovWeight  = float32(2.5)
+	oovWeight  = float32(3.5)
 	simWeight  = float32(0.5)
-	simShare   = float32(0.4)
+	simShare   = float32(0.1)
 	yearWeight = float32(4.0)
 	typoCredit = float32(0.85)
 )

@@ -247,7 +247,7 @@ func TestConcurrentAnswers(t *testing.T) {
 
 func FuzzAnswer(f *testing.F) {
 	for _, s := range []string{"korea russia trade 2016", "2016년 한러 교역액", "товарооборот", "\xff\xfe", "a\u200bb\u0301c",
-		strings.Repeat("trade ", 1000), "4th 제4차 4-й", "🇰🇷🇷🇺"} {
+		strings.Repeat("trade ", 1000), "4th 제4차 4-й", "🇰🇷🇷🇺", strings.Repeat("a", 6000), strings.Repeat("교역액", 2000)} {
 		f.Add(s)
 	}
 	_, m := testMatcher(f)
@@ -280,4 +280,29 @@ func FuzzComplete(f *testing.F) {
 			t.Fatalf("%d choices", len(got))
 		}
 	})
+}
+
+// Work per question is bounded by the input limits, not by what is pasted:
+// the analyser never yields more than maxQueryTokens clauses, however long
+// or strange the text.
+func TestQueryWorkIsBounded(t *testing.T) {
+	_, m := testMatcher(t)
+	inputs := map[string]string{
+		"many words":       strings.Repeat("trade korea russia 2016 ", 2000),
+		"one huge word":    strings.Repeat("a", 10000),
+		"zero-width":       strings.Repeat("trade\u200b", 3000),
+		"combining marks":  strings.Repeat("e\u0301\u0302\u0303", 2000),
+		"invalid utf-8":    strings.Repeat("\xff\xfe trade ", 1000),
+		"hangul syllables": strings.Repeat("교역액 ", 3000),
+	}
+	for name, in := range inputs {
+		cs := m.ix.an.analyze(in)
+		if len(cs) > maxQueryTokens {
+			t.Errorf("%s: %d clauses, want at most %d", name, len(cs), maxQueryTokens)
+		}
+		r := m.Answer(in, "")
+		if r.Score < 0 || r.Score > 1 {
+			t.Errorf("%s: score %v", name, r.Score)
+		}
+	}
 }
