@@ -1,8 +1,10 @@
 package match
 
 import (
+	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sahilm/fuzzy"
 
@@ -23,11 +25,27 @@ func benchQuestions(b *testing.B) []string {
 
 func BenchmarkAnswerRealBase(b *testing.B) {
 	_, m := testMatcher(b)
-	qs := benchQuestions(b)
+	answerWithPercentiles(b, m, benchQuestions(b))
+}
+
+// answerWithPercentiles answers the questions in turn and reports, beside
+// the mean, the median and 99th percentile of one question's latency.
+func answerWithPercentiles(b *testing.B, m *Matcher, qs []string) {
+	lat := make([]time.Duration, 0, 1<<16)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
+		start := time.Now()
 		m.Answer(qs[i%len(qs)], "")
+		if len(lat) < cap(lat) {
+			lat = append(lat, time.Since(start))
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1e3, "p50-µs")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1e3, "p99-µs")
 	}
 }
 
@@ -69,12 +87,7 @@ func bigBase(b *testing.B) ([]*facts.Fact, *Matcher) {
 
 func BenchmarkAnswer100k(b *testing.B) {
 	_, m := bigBase(b)
-	qs := benchQuestions(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		m.Answer(qs[i%len(qs)], "")
-	}
+	answerWithPercentiles(b, m, benchQuestions(b))
 }
 
 func BenchmarkPeerFuzzyScan100k(b *testing.B) {
