@@ -25,6 +25,9 @@ var (
 	simShare   = float32(0.1)
 	yearWeight = float32(4.0)
 	typoCredit = float32(0.85)
+	// minEvidence is the least weight of matched words (idf, plus a
+	// matched year) a question needs before it is answered at all.
+	minEvidence = float32(1.5)
 )
 
 const (
@@ -60,6 +63,7 @@ type Result struct {
 
 	top    *facts.Fact // the best candidate, answered or not (for calibration)
 	margin float64
+	weak   bool // too little evidence to answer
 }
 
 // Suggestion is a fact the asker may have meant, with a phrasing of it in
@@ -224,6 +228,10 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 			return r
 		}
 	}
+	// A question whose matched words are all commonplace ("moscow",
+	// "korea") has said nothing that picks out a fact, however well it is
+	// covered.
+	evidence := ranked[0].cover
 	// The lexical ranking finds the candidates; closeness to a phrasing
 	// decides among the best of them.
 	top := ranked[:min(len(ranked), rerankDepth)]
@@ -242,9 +250,9 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	if len(ranked) > 1 && best.score > 0 {
 		margin = float64((best.score - ranked[1].score) / best.score)
 	}
-	r.top, r.margin = m.ix.facts[best.doc], margin
+	r.top, r.margin, r.weak = m.ix.facts[best.doc], margin, evidence < minEvidence
 	switch {
-	case r.Score < minScore:
+	case r.Score < minScore || r.weak:
 		r.Reason = NotFound
 	case margin < minMargin:
 		r.Reason = Ambiguous
