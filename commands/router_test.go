@@ -191,7 +191,7 @@ func TestCommands(t *testing.T) {
 			[]check{ephemeral, contains("2021", "1990, 2015, 2016, 2017, 2018, 2019"), buttons(3)}},
 		{"ask missing year ko", slash("ko", cmdAsk, opt(optQuestion, "2021년 한러 교역액")),
 			[]check{ephemeral, contains("2021년 자료는 없습니다", "2015, 2016")}},
-		{"ask not sure", slash("en-US", cmdAsk, opt(optQuestion, "korea")),
+		{"ask not sure", slash("en-US", cmdAsk, opt(optQuestion, "forum")),
 			[]check{ephemeral, contains("more than one thing")}},
 		{"ask nothing to go on", slash("en-US", cmdAsk, opt(optQuestion, "hello")),
 			[]check{ephemeral, contains("I'm not sure")}},

@@ -67,17 +67,30 @@ func TestTokenRunsTheBot(t *testing.T) {
 	if code := run(context.Background(), []string{"healthcheck"}, nil, &hout, &herr, func(k string) string { return env[k] }); code != 0 {
 		t.Errorf("healthcheck: exit %d, %s %s", code, hout.String(), herr.String())
 	}
-	metrics := get(t, "http://"+addr+"/metrics")
-	for _, want := range []string{
+	// An interaction is counted just after its answer is sent, so the
+	// count may trail the acknowledgement by a moment.
+	wantMetrics := []string{
 		`ninebridges_interactions_total{command="about",outcome="ok"} 1`,
 		`ninebridges_interactions_total{command="ask",outcome="ok"} 1`,
 		`ninebridges_questions_total{result="answered"} 1`,
 		`ninebridges_gateway_connected 1`,
 		`ninebridges_interaction_seconds_bucket`,
-	} {
-		if !strings.Contains(metrics, want) {
-			t.Errorf("/metrics lacks %q", want)
+	}
+	var missing []string
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		metrics := get(t, "http://"+addr+"/metrics")
+		missing = missing[:0]
+		for _, want := range wantMetrics {
+			if !strings.Contains(metrics, want) {
+				missing = append(missing, want)
+			}
 		}
+		if len(missing) == 0 || time.Now().After(deadline) {
+			break
+		}
+	}
+	for _, m := range missing {
+		t.Errorf("/metrics lacks %q", m)
 	}
 
 	cancel()

@@ -59,6 +59,28 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return nil, fmt.Errorf("sqlite: %w", err)
 	}
+	// Two processes creating the file at once can see SQLITE_BUSY while
+	// the first switches it to WAL: that switch does not wait on
+	// busy_timeout, so opening is retried for a while instead.
+	for attempt := 1; ; attempt++ {
+		s, err := open(ctx, path)
+		if err == nil || attempt == 20 || !isBusy(err) {
+			return s, err
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("sqlite: %s: %w", path, ctx.Err())
+		case <-time.After(time.Duration(attempt) * 25 * time.Millisecond):
+		}
+	}
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+}
+
+func open(ctx context.Context, path string) (*Store, error) {
 	db, err := sql.Open("sqlite", path+"?"+pragmas)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
