@@ -424,3 +424,51 @@ func TestHealthFollowsTheGateway(t *testing.T) {
 		t.Errorf("failing store: %d %s", rec.Code, rec.Body)
 	}
 }
+
+// slowHandler answers after a delay, like a handler near Discord's window.
+type slowHandler struct {
+	Handler
+	delay time.Duration
+}
+
+func (h slowHandler) Handle(ctx context.Context, i *discordgo.Interaction) *discordgo.InteractionResponse {
+	time.Sleep(h.delay)
+	return h.Handler.Handle(ctx, i)
+}
+
+// A handler that takes longer than DeferAfter gets the interaction
+// deferred at once and its answer edited in when it comes.
+func TestSlowHandlerIsDeferredThenEdited(t *testing.T) {
+	b, m := realBase(t)
+	srv := discordtest.NewServer(t, discordtest.WithInteractionDeadline(3*time.Second))
+	router, err := commands.New(commands.Config{Base: b, Matcher: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt, err := New(Config{Token: "test-token", Handler: slowHandler{router, 300 * time.Millisecond}, Commands: commands.Commands(b),
+		DiscordURL: srv.URL(), ShardCount: 1, DeferAfter: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bt.Start(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	defer bt.Close()
+	i := srv.SendInteraction(srv.SlashCommand("ask", discordtest.StringOption("question", "korea russia trade 2016")))
+	rec, err := srv.WaitAcknowledged(ctxT(t), i.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rec.ResponseType != discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		t.Fatalf("first response type %d, want a deferral (5)", rec.ResponseType)
+	}
+	edit, err := srv.WaitCall(ctxT(t), discordtest.MatchOK(discordtest.MatchRoute("PATCH", "/webhooks/")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := edit.JSONBody()
+	if !strings.Contains(string(body), "trade-volume-2016") {
+		t.Errorf("the edit does not carry the answer: %s", body)
+	}
+	pingsNobody(t, body)
+}
