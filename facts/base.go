@@ -76,9 +76,10 @@ func (b *Base) Series(id string) (*Series, bool) {
 // Timeline returns every event in chronological order.
 func (b *Base) Timeline() []*Event { return b.events }
 
-// EventsBetween returns the events that start within [from, to], both
-// inclusive and either zero for "unbounded", optionally of one topic (the
-// topic of any of their facts).
+// EventsBetween returns the events that overlap [from, to], both inclusive
+// and either zero for "unbounded" (a forum held 7–9 November is between the
+// 8th and the 30th), optionally of one topic (the topic of any of their
+// facts).
 func (b *Base) EventsBetween(from, to time.Time, topic string) []*Event {
 	var out []*Event
 	for _, e := range b.events {
