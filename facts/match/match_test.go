@@ -306,3 +306,13 @@ func TestQueryWorkIsBounded(t *testing.T) {
 		}
 	}
 }
+
+// Every concept a constraint names must exist, or the constraint is never
+// applied.
+func TestConstraintConceptsExist(t *testing.T) {
+	for c := range constraintConcepts {
+		if _, ok := concepts[strings.TrimPrefix(c, "#")]; !ok {
+			t.Errorf("constraint %s has no concept group", c)
+		}
+	}
+}
