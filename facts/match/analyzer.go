@@ -32,6 +32,10 @@ type analyzer struct {
 	// phrases maps a first stem to the stem sequences that start with it,
 	// longest first, and the concept each names.
 	phrases map[string][]phrase
+	// correct, set once the index is built, turns a word the index does
+	// not know into the stem of the known word it is a typo of, so that a
+	// misspelt word still completes a phrase ("9 brdiges").
+	correct func(t token) (string, bool)
 }
 
 type phrase struct {
@@ -116,6 +120,17 @@ func (a *analyzer) analyze(s string) []clause {
 			break
 		}
 	}
+	var typo []bool
+	if a.correct != nil {
+		for i, t := range words {
+			if st, ok := a.correct(t); ok && st != stems[i] {
+				if typo == nil {
+					typo = make([]bool, len(words))
+				}
+				stems[i], typo[i] = st, true
+			}
+		}
+	}
 	out := make([]clause, 0, len(words))
 	for i := 0; i < len(words); {
 		t := words[i]
@@ -151,6 +166,12 @@ func (a *analyzer) analyze(s string) []clause {
 			for _, bg := range hangulBigrams(stems[i], nil) {
 				c.terms = append(c.terms, alt{term: bg, credit: 0.6})
 			}
+		}
+		if typo != nil && typo[i] {
+			for k := range c.terms {
+				c.terms[k].credit *= float32(typoCredit)
+			}
+			c.surface = ""
 		}
 		out = append(out, c)
 		i += n
@@ -288,3 +309,5 @@ func deletions(s string, n int, out map[string]struct{}) {
 }
 
 var _ = strings.TrimSpace
+
+func (t token) scr() script { return t.script }

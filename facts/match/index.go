@@ -82,6 +82,13 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 		clear(tf)
 		add := func(text string, w float32) {
 			an.warm(text)
+			// Every word is a possible target of typo correction, also
+			// those that only occur inside a phrase ("nine bridges").
+			for _, t := range tokenize(normalize(text)) {
+				if !isStop(t) {
+					ix.addSurface(clause{surface: t.surface, scr: t.script, terms: []alt{{term: an.stem(t), credit: 1}}})
+				}
+			}
 			for _, c := range an.analyze(text) {
 				if c.ordinal != 0 {
 					if !containsInt(ix.ordinals[d], c.ordinal) {

@@ -98,7 +98,22 @@ func New(b *facts.Base) *Matcher {
 
 func newMatcher(fs []*facts.Fact) *Matcher {
 	an := newAnalyzer()
-	m := &Matcher{ix: buildIndex(an, fs), seriesOf: map[*facts.Fact]*facts.Series{}}
+	ix := buildIndex(an, fs)
+	an.correct = func(t token) (string, bool) {
+		if t.script == digits || t.script == hangul {
+			return "", false
+		}
+		if _, known := ix.termID[an.stem(t)]; known {
+			return "", false
+		}
+		for _, sid := range ix.corrections(t.surface, t.scr()) {
+			if ts := ix.surfaces[sid].terms; len(ts) > 0 {
+				return ts[0].term, true
+			}
+		}
+		return "", false
+	}
+	m := &Matcher{ix: ix, seriesOf: map[*facts.Fact]*facts.Series{}}
 	n := len(fs)
 	m.scratch.New = func() any { return newScratch(n) }
 	vocab := len(m.ix.postings)
