@@ -18,10 +18,10 @@ import (
 //
 // They are variables only so the calibration test can search them.
 var (
-	minScore   = 0.60
+	minScore   = 0.56
 	minMargin  = 0.02
-	oovWeight  = float32(3.5)
-	simWeight  = float32(0.5)
+	oovWeight  = float32(4.5)
+	simWeight  = float32(1.0)
 	simShare   = float32(0.1)
 	yearWeight = float32(4.0)
 	typoCredit = float32(0.85)
