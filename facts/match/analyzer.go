@@ -110,7 +110,11 @@ func (a *analyzer) analyze(s string) []clause {
 	toks := tokenize(normalize(s))
 	var words []token
 	var stems []string
-	for _, t := range toks {
+	for k, t := range toks {
+		// "the 2010s" is a decade, not the year 2010.
+		if t.year != 0 && k+1 < len(toks) && toks[k+1].surface == "s" {
+			t.year = 0
+		}
 		if isStop(t) {
 			continue
 		}

@@ -316,3 +316,19 @@ func TestConstraintConceptsExist(t *testing.T) {
 		}
 	}
 }
+
+func TestDecadeIsNotAYear(t *testing.T) {
+	_, m := testMatcher(t)
+	for _, c := range m.ix.an.analyze("korea russia trade in the 2010s") {
+		if c.year != 0 {
+			t.Errorf("the 2010s read as the year %d", c.year)
+		}
+	}
+	found := false
+	for _, c := range m.ix.an.analyze("korea russia trade in 2016") {
+		found = found || c.year == 2016
+	}
+	if !found {
+		t.Error("2016 not read as a year")
+	}
+}
