@@ -134,10 +134,9 @@ func TestEvaluation(t *testing.T) {
 	if s.total[facts.EN] < 120 || s.total[facts.KO] < 40 || s.total[facts.RU] < 40 || s.mustRefuse < 40 {
 		t.Errorf("evaluation set too small: %v answerable, %d to refuse", s.total, s.mustRefuse)
 	}
-	// These floors are where the matcher stands today, so a change that
-	// makes it worse fails. Issue #3's targets are 95 % English, 90 %
-	// Korean and Russian and 90 % refusals; English is not there yet.
-	for l, want := range map[facts.Lang]float64{facts.EN: 0.945, facts.KO: 0.91, facts.RU: 0.96} {
+	// Issue #3's targets: 95 % English, 90 % Korean and Russian, 90 %
+	// refusals.
+	for l, want := range map[facts.Lang]float64{facts.EN: 0.95, facts.KO: 0.90, facts.RU: 0.90} {
 		if s.top1(l) < want {
 			t.Errorf("top-1 %s = %.1f%%, want ≥ %.0f%%", l, 100*s.top1(l), 100*want)
 		}
@@ -145,7 +144,7 @@ func TestEvaluation(t *testing.T) {
 	if s.refusal() < 0.90 {
 		t.Errorf("refusals = %.1f%%, want ≥ 90%%", 100*s.refusal())
 	}
-	if s.wrongAnswers > 6 {
+	if s.wrongAnswers > 5 {
 		t.Errorf("%d questions answered with the wrong fact", s.wrongAnswers)
 	}
 }

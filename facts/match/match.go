@@ -18,16 +18,16 @@ import (
 //
 // They are variables only so the calibration test can search them.
 var (
-	minScore   = 0.56
+	minScore   = 0.58
 	minMargin  = 0.02
-	oovWeight  = float32(4.5)
-	simWeight  = float32(1.0)
+	oovWeight  = float32(3.5)
+	simWeight  = float32(0.5)
 	simShare   = float32(0.1)
 	yearWeight = float32(4.0)
 	typoCredit = float32(0.85)
 	// minEvidence is the least weight of matched words (idf, plus a
 	// matched year) a question needs before it is answered at all.
-	minEvidence = float32(1.5)
+	minEvidence = float32(2.0)
 )
 
 const (
