@@ -21,9 +21,13 @@ const (
 	weightAnswer = 0.4
 )
 
+// posting is a fact that holds a term, with the term's BM25 saturation in
+// it: (k1+1)·tf / (tf + k1·(1-b+b·len/avglen)), 1 for one occurrence in a
+// fact of average length. It depends only on the fact, so it is computed
+// once here rather than for every question.
 type posting struct {
 	doc int32
-	tf  float32
+	sat float32
 }
 
 // index is an inverted index over facts with BM25F statistics, plus the
@@ -120,7 +124,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 			add(f.Answer.In(l), weightAnswer)
 		}
 		for id, n := range tf {
-			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), tf: n})
+			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), sat: n})
 		}
 		total += float64(ix.docLen[d])
 		ix.primary[d], ix.years[d] = factYears(f)
@@ -134,6 +138,13 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 		ix.idf[id] = idf(n, float64(len(p)))
 	}
 	ix.idfOOV = idf(n, 0)
+	for _, ps := range ix.postings {
+		for i := range ps {
+			tf := ps[i].sat // holds the weighted term frequency until here
+			norm := k1 * (1 - bParam + bParam*ix.docLen[ps[i].doc]/ix.avgLen)
+			ps[i].sat = tf * (k1 + 1) / (tf + norm)
+		}
+	}
 	for d, f := range fs {
 		for _, l := range facts.Langs {
 			for _, q := range f.Questions.In(l) {

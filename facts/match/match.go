@@ -341,8 +341,7 @@ func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, yea
 			qc.ids = append(qc.ids, id)
 			qc.credit = append(qc.credit, a.credit)
 			for _, p := range ix.postings[id] {
-				norm := k1 * (1 - bParam + bParam*ix.docLen[p.doc]/ix.avgLen)
-				v := a.credit * p.tf * (k1 + 1) / (p.tf + norm)
+				v := a.credit * p.sat
 				if s.best[p.doc] == 0 {
 					s.inClause = append(s.inClause, p.doc)
 				}
