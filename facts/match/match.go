@@ -123,20 +123,24 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 }
 
 type scratch struct {
-	score    []float32 // ranking score, BM25F
-	cover    []float32 // coverage score, each clause capped at one
-	best     []float32 // the best alternative of the current clause
+	acc      []accum // per fact; one struct so a posting touches one cache line
 	touched  []int32
 	inClause []int32
 }
 
+type accum struct {
+	score float32 // ranking score, BM25F
+	cover float32 // coverage score, each clause capped at one
+	best  float32 // the best alternative of the current clause
+}
+
 func newScratch(n int) *scratch {
-	return &scratch{score: make([]float32, n), cover: make([]float32, n), best: make([]float32, n)}
+	return &scratch{acc: make([]accum, n)}
 }
 
 func (s *scratch) reset() {
 	for _, d := range s.touched {
-		s.score[d], s.cover[d] = 0, 0
+		s.acc[d] = accum{}
 	}
 	s.touched = s.touched[:0]
 }
@@ -342,27 +346,29 @@ func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, yea
 			qc.credit = append(qc.credit, a.credit)
 			for _, p := range ix.postings[id] {
 				v := a.credit * p.sat
-				if s.best[p.doc] == 0 {
+				a := &s.acc[p.doc]
+				if a.best == 0 {
 					s.inClause = append(s.inClause, p.doc)
 				}
-				s.best[p.doc] = max(s.best[p.doc], v)
+				a.best = max(a.best, v)
 			}
 		}
 		qcs = append(qcs, qc)
 		for _, d := range s.inClause {
-			v := s.best[d]
-			s.best[d] = 0
-			if s.score[d] == 0 && s.cover[d] == 0 {
+			a := &s.acc[d]
+			v := a.best
+			a.best = 0
+			if a.score == 0 && a.cover == 0 {
 				s.touched = append(s.touched, d)
 			}
-			s.score[d] += w * v
-			s.cover[d] += w * min(1, v)
+			a.score += w * v
+			a.cover += w * min(1, v)
 		}
 	}
 	// Only the best few matter: keep them in a min-heap instead of
 	// sorting every fact that shares a word with the question, which in a
 	// large base is most of it.
-	ranked = topK(s.touched, s.score, s.cover, candidates)
+	ranked = topK(s.touched, s.acc, candidates)
 	return ranked, total, years, ords, qcs
 }
 
@@ -451,7 +457,7 @@ func (sim *similarity) to(doc int32) float32 {
 }
 
 // topK returns the k best of docs by score, best first.
-func topK(docs []int32, score, cover []float32, k int) []scored {
+func topK(docs []int32, acc []accum, k int) []scored {
 	h := make([]scored, 0, min(k, len(docs)))
 	worse := func(a, b scored) bool { // a ranks below b
 		return a.score < b.score || a.score == b.score && a.doc > b.doc
@@ -473,7 +479,7 @@ func topK(docs []int32, score, cover []float32, k int) []scored {
 		}
 	}
 	for _, d := range docs {
-		c := scored{doc: d, score: score[d], cover: cover[d]}
+		c := scored{doc: d, score: acc[d].score, cover: acc[d].cover}
 		if len(h) < k {
 			h = append(h, c)
 			for i := len(h) - 1; i > 0; {
