@@ -1,7 +1,6 @@
 package match
 
 import (
-	"strings"
 	"unicode/utf8"
 )
 
@@ -311,7 +310,3 @@ func deletions(s string, n int, out map[string]struct{}) {
 		}
 	}
 }
-
-var _ = strings.TrimSpace
-
-func (t token) scr() script { return t.script }

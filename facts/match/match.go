@@ -106,7 +106,7 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 		if _, known := ix.termID[an.stem(t)]; known {
 			return "", false
 		}
-		for _, sid := range ix.corrections(t.surface, t.scr()) {
+		for _, sid := range ix.corrections(t.surface, t.script) {
 			if ts := ix.surfaces[sid].terms; len(ts) > 0 {
 				return ts[0].term, true
 			}
