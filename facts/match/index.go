@@ -3,7 +3,6 @@ package match
 import (
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"unicode/utf8"
 
@@ -334,7 +333,24 @@ const maxTypoRunes = 24
 
 // mentions reports whether fact doc has term id anywhere.
 func (ix *index) mentions(doc, id int32) bool {
+	_, ok := ix.sat(doc, id)
+	return ok
+}
+
+// sat returns fact doc's BM25 saturation for term id, if it has the term.
+func (ix *index) sat(doc, id int32) (float32, bool) {
 	ps := ix.postings[id]
-	i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
-	return i < len(ps) && ps[i].doc == doc
+	lo, hi := 0, len(ps)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if ps[mid].doc < doc {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	if lo < len(ps) && ps[lo].doc == doc {
+		return ps[lo].sat, true
+	}
+	return 0, false
 }

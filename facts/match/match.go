@@ -5,7 +5,9 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -114,41 +116,35 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 		return "", false
 	}
 	m := &Matcher{ix: ix, seriesOf: map[*facts.Fact]*facts.Series{}}
-	n := len(fs)
-	m.scratch.New = func() any { return newScratch(n) }
+	m.scratch.New = func() any { return new(scratch) }
 	vocab := len(m.ix.postings)
 	m.simPool.New = func() any { return &similarity{slot: make([]int32, vocab)} }
 	m.complete = newCompleter(m)
 	return m
 }
 
+// scratch is the per-question working space of the lexical ranking. In a
+// large base a common word ("korea") is in half of all facts, so ranking
+// is a pass over long posting lists whose cost is where each posting
+// lands: the facts are scored a block at a time, so that the block's
+// scores stay in the processor's cache, by loops without branches.
 type scratch struct {
-	acc      []accum // per fact; one struct so a posting touches one cache line
-	touched  []int32
-	inClause []int32
+	score  [scoreBlock]float32 // BM25F over the clauses so far; 0 for a fact not matched
+	best   [scoreBlock]uint32  // the best alternative of the current clause, as float32 bits
+	cursor []int               // per alternative of every clause: its next posting
+	order  []int               // a clause's alternatives, shortest list first
+	starts []int               // where the earlier alternatives began in the block
+	heap   []scored
 }
 
-type accum struct {
-	score float32 // ranking score, BM25F
-	cover float32 // coverage score, each clause capped at one
-	best  float32 // the best alternative of the current clause
-}
-
-func newScratch(n int) *scratch {
-	return &scratch{acc: make([]accum, n)}
-}
-
-func (s *scratch) reset() {
-	for _, d := range s.touched {
-		s.acc[d] = accum{}
-	}
-	s.touched = s.touched[:0]
-}
+// scoreBlock is how many facts are scored at a time: their two arrays
+// fill 32 KiB, a level-one data cache.
+const scoreBlock = 4096
 
 type scored struct {
 	doc   int32
 	score float32
-	cover float32
+	cover float32 // set for the best few only
 	sim   float32 // closeness to the fact's nearest phrasing
 }
 
@@ -221,7 +217,7 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 			if s := m.seriesNear(ranked, years); s != nil {
 				r.Reason = MissingYear
 				r.Series, r.Years = s, s.Years()
-				r.Score = clamp01(float64(top.cover / total))
+				r.Score = clamp01(float64((top.cover + m.ix.cover(top.doc, qcs)) / total))
 				r.Suggestions = m.suggest(ranked, qlang, years)
 				return r
 			}
@@ -247,13 +243,18 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 			return r
 		}
 	}
+	// The lexical ranking finds the candidates; closeness to a phrasing
+	// decides among the best of them. How much of the question they cover
+	// is needed for these only, so it is looked up for them rather than
+	// summed for every fact the ranking touched.
+	top := ranked[:min(len(ranked), rerankDepth)]
+	for i := range top {
+		top[i].cover += m.ix.cover(top[i].doc, qcs)
+	}
 	// A question whose matched words are all commonplace ("moscow",
 	// "korea") has said nothing that picks out a fact, however well it is
 	// covered.
 	evidence := ranked[0].cover
-	// The lexical ranking finds the candidates; closeness to a phrasing
-	// decides among the best of them.
-	top := ranked[:min(len(ranked), rerankDepth)]
 	sim := m.newSimilarity(qcs, total)
 	defer sim.release()
 	for i := range top {
@@ -293,8 +294,6 @@ func (m *Matcher) rank(clauses []clause) (ranked []scored, total float32, years 
 
 func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, years, ords []int, qcs []qclause) {
 	ix := m.ix
-	s := m.scratch.Get().(*scratch)
-	defer func() { s.reset(); m.scratch.Put(s) }()
 	for _, c := range clauses {
 		if c.year != 0 {
 			if !slices.Contains(years, c.year) {
@@ -335,41 +334,202 @@ func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, yea
 			continue
 		}
 		total += w
-		s.inClause = s.inClause[:0]
 		qc := qclause{w: w}
 		for _, a := range alts {
-			id, ok := ix.termID[a.term]
-			if !ok || a.credit == 0 {
-				continue
-			}
-			qc.ids = append(qc.ids, id)
-			qc.credit = append(qc.credit, a.credit)
-			for _, p := range ix.postings[id] {
-				v := a.credit * p.sat
-				a := &s.acc[p.doc]
-				if a.best == 0 {
-					s.inClause = append(s.inClause, p.doc)
-				}
-				a.best = max(a.best, v)
+			if id, ok := ix.termID[a.term]; ok && a.credit > 0 {
+				qc.ids = append(qc.ids, id)
+				qc.credit = append(qc.credit, a.credit)
 			}
 		}
 		qcs = append(qcs, qc)
-		for _, d := range s.inClause {
-			a := &s.acc[d]
-			v := a.best
-			a.best = 0
-			if a.score == 0 && a.cover == 0 {
-				s.touched = append(s.touched, d)
-			}
-			a.score += w * v
-			a.cover += w * min(1, v)
+	}
+	s := m.scratch.Get().(*scratch)
+	ranked = s.rank(ix, qcs, candidates)
+	m.scratch.Put(s)
+	return ranked, total, years, ords, qcs
+}
+
+// rank scores every fact against the clauses and returns the k best, best
+// first. A fact gets, for each clause, w times its best alternative's
+// credit times its BM25 saturation for that term. Only the best few
+// matter: they are kept in a min-heap instead of sorting every fact that
+// shares a word with the question, which in a large base is most of it.
+func (s *scratch) rank(ix *index, qcs []qclause, k int) []scored {
+	s.cursor = s.cursor[:0]
+	for _, qc := range qcs {
+		for range qc.ids {
+			s.cursor = append(s.cursor, 0)
 		}
 	}
-	// Only the best few matter: keep them in a min-heap instead of
-	// sorting every fact that shares a word with the question, which in a
-	// large base is most of it.
-	ranked = topK(s.touched, s.acc, candidates)
-	return ranked, total, years, ords, qcs
+	s.heap = s.heap[:0]
+	for base := 0; base < len(ix.facts); base += scoreBlock {
+		end := int32(base + scoreBlock)
+		next := 0 // index into s.cursor
+		matched := 0
+		for _, qc := range qcs {
+			cursor := s.cursor[next : next+len(qc.ids)]
+			next += len(qc.ids)
+			if len(qc.ids) > 0 {
+				matched += s.addClause(ix, qc, cursor, end)
+			}
+		}
+		if matched > 0 {
+			s.collect(int32(base), min(scoreBlock, len(ix.facts)-base), k)
+		}
+	}
+	sortRanked(s.heap)
+	return slices.Clone(s.heap)
+}
+
+// addClause adds one clause's score to the block's facts: w times the
+// best of its alternatives, each a term's saturation times its credit.
+// Only the alternatives' postings are visited, each list at most twice,
+// and the longest once.
+func (s *scratch) addClause(ix *index, qc qclause, cursor []int, end int32) (matched int) {
+	if len(qc.ids) == 1 {
+		// The common case: nothing to choose between.
+		n := s.addTerm(ix.postings[qc.ids[0]][cursor[0]:], end, qc.w, qc.credit[0])
+		cursor[0] += n
+		return n
+	}
+	s.order = s.order[:0]
+	for a := range qc.ids {
+		s.order = append(s.order, a)
+	}
+	slices.SortFunc(s.order, func(a, b int) int {
+		return cmp.Compare(len(ix.postings[qc.ids[a]]), len(ix.postings[qc.ids[b]]))
+	})
+	earlier, last := s.order[:len(s.order)-1], s.order[len(s.order)-1]
+	s.starts = s.starts[:0]
+	for _, a := range earlier {
+		s.starts = append(s.starts, cursor[a])
+		n := s.keepBest(ix.postings[qc.ids[a]][cursor[a]:], end, qc.credit[a])
+		cursor[a] += n
+		matched += n
+	}
+	n := s.addTerm(ix.postings[qc.ids[last]][cursor[last]:], end, qc.w, qc.credit[last])
+	cursor[last] += n
+	matched += n
+	// Facts only the earlier lists hold still have their best to add; for
+	// the others it has been added and cleared, and adding zero is no change.
+	for i, a := range earlier {
+		s.addKept(ix.postings[qc.ids[a]][s.starts[i]:cursor[a]], qc.w)
+	}
+	return matched
+}
+
+// keepBest records, for the postings of ps before end, the best
+// alternative of the clause so far, and returns how many it took. As the
+// bits of a non-negative float32, which order as the float does, it takes
+// a max without a branch.
+func (s *scratch) keepBest(ps []posting, end int32, credit float32) int {
+	for i, p := range ps {
+		if p.doc >= end {
+			return i
+		}
+		d := uint32(p.doc) % scoreBlock // blocks start at multiples of scoreBlock
+		s.best[d] = max(s.best[d], math.Float32bits(credit*p.sat))
+	}
+	return len(ps)
+}
+
+// addTerm adds w times the better of each posting's credited saturation
+// and the best kept for its fact, for the postings of ps before end, and
+// returns how many it took.
+func (s *scratch) addTerm(ps []posting, end int32, w, credit float32) int {
+	for i, p := range ps {
+		if p.doc >= end {
+			return i
+		}
+		d := uint32(p.doc) % scoreBlock
+		v := max(s.best[d], math.Float32bits(credit*p.sat))
+		s.score[d] += w * math.Float32frombits(v)
+		s.best[d] = 0
+	}
+	return len(ps)
+}
+
+// addKept adds w times the best kept for each fact of ps, and clears it.
+func (s *scratch) addKept(ps []posting, w float32) {
+	for _, p := range ps {
+		d := uint32(p.doc) % scoreBlock
+		s.score[d] += w * math.Float32frombits(s.best[d])
+		s.best[d] = 0
+	}
+}
+
+// collect moves the block's matched facts into the heap of the k best, and
+// clears the block for the next. A dense pass over the block's scores
+// costs less than keeping a list of the facts matched.
+func (s *scratch) collect(base int32, size, k int) {
+	h := s.heap
+	worse := func(a, b scored) bool { // a ranks below b
+		return a.score < b.score || a.score == b.score && a.doc > b.doc
+	}
+	var floor float32 // facts at or below it cannot be kept
+	if len(h) == k {
+		floor = h[0].score
+	}
+	scores := s.score[:size]
+	for d, score := range scores {
+		// Facts come in order, so one that only ties the worst kept
+		// ranks below it.
+		if score <= floor {
+			continue
+		}
+		c := scored{doc: base + int32(d), score: score}
+		if len(h) < k {
+			h = append(h, c)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !worse(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			if len(h) == k {
+				floor = h[0].score
+			}
+			continue
+		}
+		h[0] = c
+		for i := 0; ; {
+			l, small := 2*i+1, i
+			if l < len(h) && worse(h[l], h[small]) {
+				small = l
+			}
+			if r := l + 1; r < len(h) && worse(h[r], h[small]) {
+				small = r
+			}
+			if small == i {
+				break
+			}
+			h[i], h[small] = h[small], h[i]
+			i = small
+		}
+		floor = h[0].score
+	}
+	clear(scores)
+	s.heap = h
+}
+
+// cover is how much of the question fact doc covers: each clause's weight
+// times its best alternative's match, capped at one.
+func (ix *index) cover(doc int32, qcs []qclause) float32 {
+	var cover float32
+	for _, qc := range qcs {
+		var v float32
+		for k, id := range qc.ids {
+			if sat, ok := ix.sat(doc, id); ok {
+				v = max(v, qc.credit[k]*sat)
+			}
+		}
+		if v > 0 {
+			cover += qc.w * min(1, v)
+		}
+	}
+	return cover
 }
 
 // similarity compares the question with each of a fact's phrasings as a
@@ -454,51 +614,6 @@ func (sim *similarity) to(doc int32) float32 {
 		}
 	}
 	return best
-}
-
-// topK returns the k best of docs by score, best first.
-func topK(docs []int32, acc []accum, k int) []scored {
-	h := make([]scored, 0, min(k, len(docs)))
-	worse := func(a, b scored) bool { // a ranks below b
-		return a.score < b.score || a.score == b.score && a.doc > b.doc
-	}
-	down := func(i int) {
-		for {
-			l, small := 2*i+1, i
-			if l < len(h) && worse(h[l], h[small]) {
-				small = l
-			}
-			if r := l + 1; r < len(h) && worse(h[r], h[small]) {
-				small = r
-			}
-			if small == i {
-				return
-			}
-			h[i], h[small] = h[small], h[i]
-			i = small
-		}
-	}
-	for _, d := range docs {
-		c := scored{doc: d, score: acc[d].score, cover: acc[d].cover}
-		if len(h) < k {
-			h = append(h, c)
-			for i := len(h) - 1; i > 0; {
-				p := (i - 1) / 2
-				if !worse(h[i], h[p]) {
-					break
-				}
-				h[i], h[p] = h[p], h[i]
-				i = p
-			}
-			continue
-		}
-		if worse(h[0], c) {
-			h[0] = c
-			down(0)
-		}
-	}
-	sortRanked(h)
-	return h
 }
 
 func sortRanked(r []scored) {
