@@ -3,6 +3,7 @@ package match
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -42,7 +43,7 @@ type index struct {
 	years     [][]int // years each fact speaks of: its date, its value, years in its answer
 	primary   [][]int // years each fact is about: its date and its value
 	ordinals  [][]int // ordinals each fact speaks of ("4th consultation", "first forum")
-	phrasings [][]phrasing
+	phrasings []factPhrasings
 	idfOOV    float32
 	docOf     map[*facts.Fact]int32
 	byID      map[string]*facts.Fact
@@ -69,7 +70,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 		years:      make([][]int, len(fs)),
 		primary:    make([][]int, len(fs)),
 		ordinals:   make([][]int, len(fs)),
-		phrasings:  make([][]phrasing, len(fs)),
+		phrasings:  make([]factPhrasings, len(fs)),
 		surfaceIDs: map[string]int32{},
 		deletes:    map[string][]int32{},
 	}
@@ -144,12 +145,15 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 			ps[i].sat = tf * (k1 + 1) / (tf + norm)
 		}
 	}
+	var ps []phrasing
 	for d, f := range fs {
 		for _, l := range facts.Langs {
 			for _, q := range f.Questions.In(l) {
-				ix.phrasings[d] = append(ix.phrasings[d], ix.phrasing(q))
+				ps = append(ps, ix.phrasing(q))
 			}
 		}
+		ix.phrasings[d] = newFactPhrasings(ps)
+		ps = ps[:0]
 	}
 	return ix
 }
@@ -160,13 +164,59 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 type phrasing struct {
 	clauses []pclause
 	weight  float32
-	bloom   uint64 // one bit per term id mod 64, to skip phrasings sharing nothing
 }
 
 type pclause struct {
 	ids    []int32
 	credit []float32
 	w      float32
+}
+
+// factPhrasings are a fact's phrasings indexed by term, so that a question
+// is compared with all of them by visiting only the terms they share with
+// it: a real fact has some thirty phrasings, and most of their words are
+// not in any one question.
+type factPhrasings struct {
+	weight    []float32 // per phrasing: the weight of its clauses
+	clauseOff []int32   // phrasing p's clauses are clauseW[clauseOff[p]:clauseOff[p+1]]
+	clauseW   []float32 // per clause, of all phrasings in turn: its weight
+	ids       []int32   // the terms of the phrasings, sorted
+	entryOff  []int32   // ids[i] occurs at entries[entryOff[i]:entryOff[i+1]]
+	entries   []phrasingEntry
+}
+
+// phrasingEntry is one occurrence of a term in a fact's phrasings.
+type phrasingEntry struct {
+	phrasing int32
+	clause   int32 // into clauseW
+	credit   float32
+}
+
+func newFactPhrasings(ps []phrasing) factPhrasings {
+	var fp factPhrasings
+	byID := map[int32][]phrasingEntry{}
+	for pi, p := range ps {
+		fp.weight = append(fp.weight, p.weight)
+		fp.clauseOff = append(fp.clauseOff, int32(len(fp.clauseW)))
+		for _, pc := range p.clauses {
+			clause := int32(len(fp.clauseW))
+			fp.clauseW = append(fp.clauseW, pc.w)
+			for j, id := range pc.ids {
+				byID[id] = append(byID[id], phrasingEntry{phrasing: int32(pi), clause: clause, credit: pc.credit[j]})
+			}
+		}
+	}
+	fp.clauseOff = append(fp.clauseOff, int32(len(fp.clauseW)))
+	for id := range byID {
+		fp.ids = append(fp.ids, id)
+	}
+	slices.Sort(fp.ids)
+	for _, id := range fp.ids {
+		fp.entryOff = append(fp.entryOff, int32(len(fp.entries)))
+		fp.entries = append(fp.entries, byID[id]...)
+	}
+	fp.entryOff = append(fp.entryOff, int32(len(fp.entries)))
+	return fp
 }
 
 func (ix *index) phrasing(q string) phrasing {
@@ -181,7 +231,6 @@ func (ix *index) phrasing(q string) phrasing {
 				pc.ids = append(pc.ids, id)
 				pc.credit = append(pc.credit, a.credit)
 				pc.w = max(pc.w, ix.idf[id])
-				p.bloom |= 1 << (uint(id) % 64)
 			}
 		}
 		if len(pc.ids) > 0 {

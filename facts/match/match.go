@@ -117,8 +117,7 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 	}
 	m := &Matcher{ix: ix, seriesOf: map[*facts.Fact]*facts.Series{}}
 	m.scratch.New = func() any { return new(scratch) }
-	vocab := len(m.ix.postings)
-	m.simPool.New = func() any { return &similarity{slot: make([]int32, vocab)} }
+	m.simPool.New = func() any { return new(similarity) }
 	m.complete = newCompleter(m)
 	return m
 }
@@ -539,12 +538,13 @@ type similarity struct {
 	m      *Matcher
 	qcs    []qclause
 	qTotal float32
-	// slot maps a term id to 1 + its index in terms, for the question's
-	// terms only; it is the size of the vocabulary and pooled, so a
-	// phrasing's terms are looked up in O(1) and it is cleared after.
-	slot  []int32
-	terms []qterm
-	qBest []float32
+	terms  []qterm // the question's terms, each once
+	// Per fact compared, reused: the best match of each phrasing clause,
+	// of each question clause in each phrasing, and which phrasings share
+	// a term with the question.
+	pBest   []float32
+	qBest   []float32
+	touched []bool
 }
 
 type qterm struct {
@@ -558,62 +558,77 @@ func (m *Matcher) newSimilarity(qcs []qclause, qTotal float32) *similarity {
 	sim.m, sim.qcs, sim.qTotal = m, qcs, qTotal
 	sim.terms = sim.terms[:0]
 	for ci, q := range qcs {
+	next:
 		for i, id := range q.ids {
-			if k := sim.slot[id]; k != 0 {
-				// The same term in two clauses: keep the better credit.
-				if t := &sim.terms[k-1]; q.credit[i] > t.credit {
-					t.clause, t.credit = ci, q.credit[i]
+			for k := range sim.terms {
+				if t := &sim.terms[k]; t.id == id {
+					// The same term in two clauses: keep the better credit.
+					if q.credit[i] > t.credit {
+						t.clause, t.credit = ci, q.credit[i]
+					}
+					continue next
 				}
-				continue
 			}
 			sim.terms = append(sim.terms, qterm{id, ci, q.credit[i]})
-			sim.slot[id] = int32(len(sim.terms))
 		}
 	}
-	if cap(sim.qBest) < len(qcs) {
-		sim.qBest = make([]float32, len(qcs))
-	}
-	sim.qBest = sim.qBest[:len(qcs)]
 	return sim
 }
 
 func (sim *similarity) release() {
-	for _, t := range sim.terms {
-		sim.slot[t.id] = 0
-	}
 	sim.qcs = nil
 	sim.m.simPool.Put(sim)
 }
 
 func (sim *similarity) to(doc int32) float32 {
+	fp := &sim.m.ix.phrasings[doc]
+	nq := len(sim.qcs)
+	sim.pBest = resize(sim.pBest, len(fp.clauseW))
+	sim.qBest = resize(sim.qBest, len(fp.weight)*nq)
+	sim.touched = resize(sim.touched, len(fp.weight))
+	for _, t := range sim.terms {
+		i, ok := slices.BinarySearch(fp.ids, t.id)
+		if !ok {
+			continue
+		}
+		for _, e := range fp.entries[fp.entryOff[i]:fp.entryOff[i+1]] {
+			c := min(t.credit, e.credit)
+			sim.pBest[e.clause] = max(sim.pBest[e.clause], c)
+			q := int(e.phrasing)*nq + t.clause
+			sim.qBest[q] = max(sim.qBest[q], c)
+			sim.touched[e.phrasing] = true
+		}
+	}
+	// A phrasing sharing no term with the question is no closer than 0.
 	var best float32
-	for _, p := range sim.m.ix.phrasings[doc] {
-		clear(sim.qBest)
+	for p, touched := range sim.touched {
+		if !touched {
+			continue
+		}
 		var pMatched float32
-		for pi := range p.clauses {
-			pc := &p.clauses[pi]
-			var credit float32
-			for j, pid := range pc.ids {
-				k := sim.slot[pid]
-				if k == 0 {
-					continue
-				}
-				t := sim.terms[k-1]
-				c := min(t.credit, pc.credit[j])
-				credit = max(credit, c)
-				sim.qBest[t.clause] = max(sim.qBest[t.clause], c)
-			}
-			pMatched += credit * pc.w
+		for c := fp.clauseOff[p]; c < fp.clauseOff[p+1]; c++ {
+			pMatched += sim.pBest[c] * fp.clauseW[c]
 		}
 		var matched float32
 		for ci, q := range sim.qcs {
-			matched += sim.qBest[ci] * q.w
+			matched += sim.qBest[p*nq+ci] * q.w
 		}
-		if union := sim.qTotal + p.weight - pMatched; union > 0 {
+		if union := sim.qTotal + fp.weight[p] - pMatched; union > 0 {
 			best = max(best, matched/union)
 		}
 	}
 	return best
+}
+
+// resize returns s with length n and every element zero, reusing its
+// array when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func sortRanked(r []scored) {
