@@ -126,6 +126,13 @@ func tokenize(s string) []token {
 		if len(out) >= maxQueryTokens*4 {
 			break
 		}
+		if r == '%' {
+			// A word of its own: "6.5%" speaks of a percentage.
+			flush()
+			cur = 255
+			out = append(out, token{surface: "%", script: latin})
+			continue
+		}
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' && cur == latin
 		if unicode.Is(unicode.Mn, r) && cur != 255 { // combining marks stay with their letter
 			b.WriteRune(r)

@@ -16,6 +16,17 @@ type clause struct {
 	scr     script
 }
 
+// asksDetail reports whether the clause asks for a detail a fact must
+// give to answer (see constraint).
+func (c clause) asksDetail() bool {
+	for _, a := range c.terms {
+		if constraintConcepts[a.term] == detail {
+			return true
+		}
+	}
+	return false
+}
+
 type alt struct {
 	term   string
 	credit float32
@@ -126,6 +137,9 @@ func (a *analyzer) analyze(s string) []clause {
 	var typo []bool
 	if a.correct != nil {
 		for i, t := range words {
+			if _, lexicon := a.phrases[stems[i]]; lexicon {
+				continue // a word of the concept table is no typo
+			}
 			if st, ok := a.correct(t); ok && st != stems[i] {
 				if typo == nil {
 					typo = make([]bool, len(words))

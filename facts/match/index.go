@@ -44,9 +44,13 @@ type index struct {
 	primary   [][]int // years each fact is about: its date and its value
 	ordinals  [][]int // ordinals each fact speaks of ("4th consultation", "first forum")
 	phrasings []factPhrasings
-	idfOOV    float32
-	docOf     map[*facts.Fact]int32
-	byID      map[string]*facts.Fact
+	// about lists the constraint concepts (see constraintConcepts) each
+	// fact is about: named in its title, aliases or phrasings, not only
+	// in passing in its answer.
+	about  [][]int32
+	idfOOV float32
+	docOf  map[*facts.Fact]int32
+	byID   map[string]*facts.Fact
 
 	// Typo correction: surface words of the index by symmetric deletions.
 	surfaces   []surfaceWord
@@ -71,6 +75,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 		primary:    make([][]int, len(fs)),
 		ordinals:   make([][]int, len(fs)),
 		phrasings:  make([]factPhrasings, len(fs)),
+		about:      make([][]int32, len(fs)),
 		surfaceIDs: map[string]int32{},
 		deletes:    map[string][]int32{},
 	}
@@ -106,6 +111,9 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 						continue
 					}
 					id := ix.term(a.term)
+					if w != weightAnswer && constraintConcepts[a.term] != 0 && !containsID(ix.about[d], id) {
+						ix.about[d] = append(ix.about[d], id)
+					}
 					tf[id] += w * a.credit
 					ix.docLen[d] += w * a.credit
 				}

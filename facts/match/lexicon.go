@@ -106,13 +106,15 @@ var concepts = map[string][]string{
 		"нестабильна"},
 	"us-china":     {"us-china", "u.s.-china", "china-us", "미중", "미-중", "американо-китайский"},
 	"china-russia": {"china-russia", "sino-russian", "russia-china", "중러", "중-러", "китайско-российский", "российско-китайский"},
-	"japan":        {"japan", "japanese", "tokyo", "일본", "япония", "японии", "японией"},
+	"japan":        {"japan", "japanese", "tokyo", "일본", "한일", "한-일", "япония", "японии", "японией"},
 	"azerbaijan":   {"azerbaijan", "azerbaijani", "baku", "아제르바이잔", "азербайджан", "азербайджана", "азербайджаном", "азербайджану"},
 	"trend": {"trend", "trends", "evolve", "evolved", "evolution", "change", "changed", "changes", "develop", "developed",
 		"over time", "over the years", "추세", "추이", "변화", "변천", "динамика", "изменился", "изменилась", "менялся",
 		"менялась", "развивался", "развивались"},
-	"china":     {"china", "chinese", "beijing", "중국", "китай", "китая", "китаем", "китайский"},
-	"usa":       {"us", "u.s.", "usa", "america", "american", "united states", "washington", "미국", "сша", "америка", "штаты"},
+	"china": {"china", "chinese", "beijing", "중국", "한중", "한-중", "북중", "북-중", "китай", "китая", "китаем", "китайский",
+		"кнр"},
+	"usa": {"us", "u.s.", "usa", "america", "american", "united states", "washington", "미국", "한미", "한-미", "сша", "америка",
+		"штаты"},
 	"hydrogen":  {"hydrogen", "green hydrogen", "수소", "그린수소", "водород", "водорода", "водородный"},
 	"snowflake": {"snowflake", "스노우플레이크", "스노플레이크", "снежинка", "снежинки", "снежинку"},
 	"chair": {"chair", "chairmanship", "chairs", "chaired", "presidency of the arctic council", "의장국", "의장",
@@ -150,12 +152,37 @@ var concepts = map[string][]string{
 	"samsung":     {"samsung", "삼성", "삼성전자", "самсунг"},
 	"hyundai":     {"hyundai", "현대", "현대차", "현대자동차", "хендай", "хёндэ", "хундай", "хендэ"},
 	"lg":          {"lg", "엘지", "lg전자", "элджи"},
+	// Details the documents never give: asked for, they need a fact that
+	// speaks of them (see constraintConcepts).
+	"cost": {"cost", "costs", "price", "prices", "priced", "expensive", "cheap", "budget", "비용", "가격", "예산",
+		"стоимость", "стоимости", "цена", "цену", "цены", "бюджет"},
+	"percent": {"percent", "percentage", "per cent", "%", "market share", "퍼센트", "점유율", "비율", "процент", "процента",
+		"процентов", "доля", "долю", "доли"},
+	"age":        {"age", "aged", "years old", "how old", "born", "birthday", "나이", "생일", "возраст", "родился", "родилась"},
+	"population": {"population", "inhabitants", "residents", "인구", "население", "населения", "жителей"},
+	"weather":    {"weather", "temperature", "forecast", "날씨", "기온", "погода", "погоды", "температура"},
+	"ambassador": {"ambassador", "ambassadors", "embassy", "대사", "대사관", "посол", "посла", "послом", "посольство"},
 }
 
-// constraintConcepts name other countries: a question naming one is only
-// answered by a fact that mentions it.
-var constraintConcepts = map[string]bool{
-	"#north-korea": true, "#china": true, "#usa": true, "#japan": true, "#azerbaijan": true, "#china-russia": true,
+// constraint is what a concept named in a question demands of the fact
+// that answers it.
+type constraint int
+
+const (
+	// mention: the fact must mention it. A question about another
+	// country's dealings is not about Korea and Russia.
+	mention constraint = iota + 1
+	// detail: the fact the rest of the question picks out must give it.
+	// "How much will Snowflake cost" is not answered by what Snowflake is,
+	// nor by another fact that happens to name a price.
+	detail
+)
+
+// constraintConcepts are the concepts that constrain the answer.
+var constraintConcepts = map[string]constraint{
+	"#north-korea": mention, "#china": mention, "#usa": mention, "#japan": mention, "#azerbaijan": mention,
+	"#china-russia": mention, "#us-china": mention,
+	"#cost": detail, "#percent": detail, "#age": detail, "#population": detail, "#weather": detail, "#ambassador": detail,
 }
 
 func setOf(words ...string) map[string]bool {

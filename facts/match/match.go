@@ -46,6 +46,7 @@ const (
 	Ambiguous   Reason = "ambiguous"    // two facts match about equally
 	MissingYear Reason = "missing-year" // the base has the series, not that year
 	Empty       Reason = "empty"        // no question was asked
+	SmallTalk   Reason = "small-talk"   // a greeting or thanks, not a question
 )
 
 // Result is the outcome of one question.
@@ -162,19 +163,31 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 		lang = qlang
 	}
 	r := Result{Question: question, Lang: lang}
+	if isSmallTalk(question) {
+		r.Reason = SmallTalk
+		return r
+	}
 	clauses := m.ix.an.analyze(question)
 	ranked, total, years, ords, qcs := m.rankOrd(clauses)
-	// A question about another country's dealings is not about Korea and
-	// Russia: a fact that never mentions the country named cannot answer it.
+	// Other countries, and details the documents may not give, constrain
+	// the answer (see constraintConcepts).
 	for _, c := range clauses {
 		for _, a := range c.terms {
-			if !constraintConcepts[a.term] {
+			kind := constraintConcepts[a.term]
+			if kind == 0 {
 				continue
 			}
 			id, ok := m.ix.termID[a.term]
+			if kind == detail && len(ranked) > 0 && !(ok && m.ix.mentions(ranked[0].doc, id)) {
+				r.Reason, r.Asked = NotFound, years
+				// The detail counts as a word the fact lacks.
+				r.Score = clamp01(float64(m.ix.cover(ranked[0].doc, qcs) / (total + oovWeight)))
+				r.Suggestions = m.suggest(ranked, qlang, nil)
+				return r
+			}
 			kept := ranked[:0:0]
 			for _, r := range ranked {
-				if ok && m.ix.mentions(r.doc, id) {
+				if ok && containsID(m.ix.about[r.doc], id) {
 					kept = append(kept, r)
 				}
 			}
@@ -183,6 +196,17 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	}
 	// "The third forum" is not the first one: a fact that counts its
 	// subject ("4th consultation") must count it the same as the question.
+	if len(ords) > 0 && len(ranked) > 0 && m.otherOrdinal(ranked, ords) {
+		// The question is about a counted thing the base has, but not the
+		// one counted: "the first Arctic consultation" when the sources
+		// speak of the fourth. A fact about something else that happens to
+		// be a first is no answer.
+		r.Reason = NotFound
+		r.Asked = years
+		r.Score = clamp01(float64(m.ix.cover(ranked[0].doc, qcs) / total))
+		r.Suggestions = m.suggest(ranked, qlang, nil)
+		return r
+	}
 	if len(ords) > 0 {
 		kept := ranked[:0:0]
 		for _, c := range ranked {
@@ -201,6 +225,9 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	r.Asked = years
 	if total == 0 {
 		r.Reason = Empty
+		if slices.ContainsFunc(clauses, clause.asksDetail) {
+			r.Reason = NotFound // "what's the weather"
+		}
 		return r
 	}
 	if len(ranked) == 0 {
@@ -227,9 +254,11 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 			case hasAny(m.ix.primary[c.doc], years):
 				c.cover += yearWeight
 				c.score += yearWeight
-			case m.hasYear(c.doc, years):
+			case m.hasYear(c.doc, years) && !m.otherPoint(c.doc, years):
 				// Named in passing (a figure's comparison year, a report's
-				// date): neither for nor against.
+				// date): neither for nor against. But a yearly figure whose
+				// series has the year asked for is never the answer: the
+				// 2017 trade figure names 2016 only to compare.
 			case len(m.ix.years[c.doc]) > 0:
 				continue // about other years: never answer with another year's figure
 			}
@@ -306,6 +335,12 @@ func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, yea
 				ords = append(ords, c.ordinal)
 				total += yearWeight
 			}
+			continue
+		}
+		if c.asksDetail() {
+			// Checked against the best fact instead (see constraint): a
+			// fact that names a price is no closer to "how much does
+			// Snowflake cost" for it.
 			continue
 		}
 		alts := c.terms
@@ -678,6 +713,32 @@ func (m *Matcher) seriesNear(ranked []scored, years []int) *facts.Series {
 	return lacking
 }
 
+// otherOrdinal reports whether the best match counts its subject ("the
+// 4th consultation") but not as the question does, and no close match
+// does.
+func (m *Matcher) otherOrdinal(ranked []scored, ords []int) bool {
+	if len(m.ix.ordinals[ranked[0].doc]) == 0 || hasAny(m.ix.ordinals[ranked[0].doc], ords) {
+		return false
+	}
+	top := ranked[0].score
+	for _, c := range ranked[:min(len(ranked), 8)] {
+		if c.score < 0.7*top {
+			break
+		}
+		if hasAny(m.ix.ordinals[c.doc], ords) {
+			return false
+		}
+	}
+	return true
+}
+
+// otherPoint reports whether fact doc is a point of a series that has a
+// point for one of years other than doc.
+func (m *Matcher) otherPoint(doc int32, years []int) bool {
+	s := m.seriesOf[m.ix.facts[doc]]
+	return s != nil && seriesHas(s, years) && !hasAny(m.ix.primary[doc], years)
+}
+
 func seriesHas(s *facts.Series, years []int) bool {
 	for _, y := range years {
 		if s.Point(y) != nil {
@@ -738,6 +799,14 @@ func (r Result) Explain() string {
 			return "Вопрос подходит к нескольким фактам. Выберите, что вы имели в виду."
 		}
 		return "That could mean more than one thing. Did you mean one of these?"
+	case SmallTalk:
+		switch r.Lang {
+		case facts.KO:
+			return "안녕하세요! 저는 한러 관계에 관한 질문에 자료를 근거로 답합니다. 예: 2019년 한러 교역액은?"
+		case facts.RU:
+			return "Здравствуйте! Я отвечаю на вопросы об отношениях Кореи и России по своим источникам. Например: «Каким был товарооборот в 2019 году?»"
+		}
+		return "Hello! I answer questions about relations between Korea and Russia from my sources. Try: \"What was Korea–Russia trade in 2019?\""
 	case Empty:
 		switch r.Lang {
 		case facts.KO:

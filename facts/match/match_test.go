@@ -41,6 +41,9 @@ func TestAnswer(t *testing.T) {
 	}{
 		{"year picks the year's figure", "korea russia trade 2016", "", "trade-volume-2016", "", facts.EN},
 		{"another year", "ROK-Russia trade volume in 2017", "", "trade-volume-2017", "", facts.EN},
+		// The 2017 figure names 2016 to compare, and words its questions
+		// more like this one: the series has 2016, so 2017 is out.
+		{"never a neighbouring year's figure", "how big was bilateral trade between seoul and moscow in 2016", "", "trade-volume-2016", "", facts.EN},
 		{"typo tolerated", "korea russia tarde volume 2015", "", "trade-volume-2015", "", facts.EN},
 		{"korean with particles", "2016년 한러 교역액은 얼마였나요", "", "trade-volume-2016", "", facts.KO},
 		{"russian inflection", "товарооборот кореи и россии в 2017 году", "", "trade-volume-2017", "", facts.RU},
@@ -51,8 +54,21 @@ func TestAnswer(t *testing.T) {
 		{"general knowledge", "what is the capital of australia", "", "", NotFound, facts.EN},
 		{"gibberish", "asdkjh qweoiu zxcmnb", "", "", NotFound, facts.EN},
 		{"empty", "   ", "", "", Empty, facts.EN},
+		{"a detail alone", "what's the weather like", "", "", NotFound, facts.EN},
+		{"small talk", "hey bot how's it going", "", "", SmallTalk, facts.EN},
+		{"small talk, russian", "привет, как дела?", "", "", SmallTalk, facts.RU},
+		{"small talk, korean", "안녕 잘 지내?", "", "", SmallTalk, facts.KO},
+		{"a greeting alone", "Hello there!", "", "", SmallTalk, facts.EN},
+		{"a greeting, then a question", "hi bot, what was korea russia trade in 2016?", "", "trade-volume-2016", "", facts.EN},
+		{"the strategy's name is no greeting", "nine bridges", "", "bridges-nine-bridges-proposal", "", facts.EN},
+		{"a detail the fact lacks", "how much does the snowflake station cost", "", "", NotFound, facts.EN},
+		{"a detail the fact lacks, korean", "러시아에서 현대차 점유율 몇 퍼센트야", "", "", NotFound, facts.KO},
+		{"a detail word is no typo", "кто посол кореи в москве", "", "", NotFound, facts.RU},
+		{"a detail the fact gives", "by what percent did korean exports to russia grow in 2019", "", "trade-exports-to-russia-2019", "", facts.EN},
+		{"korean abbreviation of a pair", "2019년 한중 교역액 얼마야?", "", "", NotFound, facts.KO},
 		{"ordinal must agree", "where was the third rok-russia interregional forum held", "", "", "", facts.EN},
 		{"arctic consultation", "where was the 4th korea russia arctic consultation held", "", "arctic-4th-consultation", "", facts.EN},
+		{"an ordinal the subject lacks", "where was the very first korea russia arctic consultation held", "", "", NotFound, facts.EN},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
