@@ -46,6 +46,9 @@ type analyzer struct {
 	// not know into the stem of the known word it is a typo of, so that a
 	// misspelt word still completes a phrase ("9 brdiges").
 	correct func(t token) (string, bool)
+	// known, set with correct, reports whether the index has a word's
+	// stem, so that words run together ("tradevolume") can be split.
+	known func(t token) bool
 }
 
 type phrase struct {
@@ -118,6 +121,9 @@ func isStop(t token) bool {
 // analyze splits text into clauses.
 func (a *analyzer) analyze(s string) []clause {
 	toks := tokenize(normalize(s))
+	if a.known != nil {
+		toks = a.splitCompounds(toks)
+	}
 	var words []token
 	var stems []string
 	for k, t := range toks {
@@ -323,4 +329,59 @@ func deletions(s string, n int, out map[string]struct{}) {
 			deletions(d, n-1, out)
 		}
 	}
+}
+
+// splitCompounds splits each word the index does not know that is two or
+// three words it does run together ("tradevolume", "ninebridges",
+// "peopletopeople"), as typed without spaces.
+func (a *analyzer) splitCompounds(toks []token) []token {
+	var out []token
+	for i, t := range toks {
+		parts := a.split(t, 2)
+		if parts == nil {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]token, 0, len(toks)+2), toks[:i]...)
+		}
+		out = append(out, parts...)
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// split returns t as up to depth+1 words the index knows (stop words
+// allowed, but not only stop words), longest first word first, or nil.
+func (a *analyzer) split(t token, depth int) []token {
+	if depth == 0 || (t.script != latin && t.script != cyrillic) || isStop(t) || a.known(t) {
+		return nil
+	}
+	rs := []rune(t.surface)
+	if len(rs) < 6 || len(rs) > maxTypoRunes {
+		return nil
+	}
+	for i := len(rs) - 2; i >= 2; i-- {
+		left := token{surface: string(rs[:i]), script: t.script}
+		right := token{surface: string(rs[i:]), script: t.script}
+		// A content word of one or two letters is more likely a slip
+		// than a word: "rebalance" is not "re balance".
+		if !isStop(left) && (i < 3 || !a.known(left)) {
+			continue
+		}
+		if isStop(right) || len(rs)-i >= 3 && a.known(right) {
+			if isStop(left) && isStop(right) {
+				continue
+			}
+			return []token{left, right}
+		}
+		if rest := a.split(right, depth-1); rest != nil {
+			return append([]token{left}, rest...)
+		}
+	}
+	return nil
 }

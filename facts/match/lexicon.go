@@ -14,6 +14,13 @@ var stopWords = setOf(
 	"u", "ur", "pls", "plz", "hey", "hi", "thanks", "thx", "bot", "nine-bridges", "q", "whats", "wat", "wht", "abt",
 	"if", "but", "not", "no", "yes", "up", "out", "over", "under", "again", "very", "really", "exactly", "roughly",
 	"approximately", "around", "anything", "something", "happen", "happened", "one", "ones", "let", "lets", "time",
+	// English chat: hedges, fillers and asides that ask nothing themselves
+	"anyone", "anybody", "someone", "somebody", "actually", "apparently", "seriously", "basically", "literally",
+	"honestly", "wait", "ok", "okay", "yo", "yeah", "yep", "nah", "nope", "hmm", "lol", "lmao", "ngl", "tbh", "btw",
+	"imo", "idk", "nvm", "bruh", "guys", "sure", "true", "right", "heard", "thought", "think", "remember", "wondering",
+	"curious", "maybe", "perhaps", "probably", "kinda", "sorta", "gonna", "wanna", "gotta", "stuff", "thing", "things",
+	"didn't", "don't", "doesn't", "isn't", "wasn't", "weren't", "i'm", "i've", "i'd", "they'd", "you'd", "it's", "that's",
+	"there's", "someone's", "lot", "bunch", "pretty", "quite", "still", "even", "ever", "now", "back", "way",
 	// Russian
 	"что", "как", "какой", "какая", "какое", "какие", "каким", "какого", "какую", "каков", "какова", "каковы", "кто",
 	"зачем", "ли", "же", "бы", "был", "была", "было", "были", "быть", "есть",
@@ -22,12 +29,17 @@ var stopWords = setOf(
 	"они", "его", "ее", "их", "расскажи", "расскажите", "скажи", "скажите", "подскажи", "подскажите", "знаешь",
 	"пожалуйста", "году", "год", "года", "годах", "г", "там", "тут", "же", "ну", "вот", "всего", "такое", "чем", "чего",
 	"ему", "им", "так", "уже", "еще", "ещё", "очень", "привет",
+	// Russian chat
+	"кто-нибудь", "кто-то", "знает", "знаете", "правда", "вообще", "короче", "типа", "блин", "слушайте", "слушай",
+	"кстати", "помню", "помнит", "помните", "наверное", "вроде", "именно", "просто", "скока", "че", "чё", "ага",
 	// Korean (after particles are stripped)
 	"무엇", "무엇인가", "뭐", "뭐야", "뭔가", "뭔지", "뭐였", "뭐였어", "뭐예요", "무슨", "어떤", "어떻게", "어땠",
 	"얼마였", "얼마였어", "얼마인가", "몇", "년", "년도", "해", "월", "일", "알려줘",
 	"알려주세요", "알려", "주세요", "있나", "있나요", "있어", "있었", "있었나", "인가", "입니까", "했", "했어", "했나", "했는",
 	"했는지", "된", "되었", "됐", "됐어", "그", "이", "저", "것", "수", "좀", "및", "등", "대해", "대해서", "관해", "관한", "대한",
 	"때", "였", "었", "하는", "한", "하나", "하나요",
+	// Korean chat
+	"혹시", "진짜", "정말", "근데", "그럼", "그거", "그게", "아니", "실제로", "아마", "요즘",
 )
 
 // concepts group words and phrases that mean the same thing across the
@@ -152,6 +164,8 @@ var concepts = map[string][]string{
 	"samsung":     {"samsung", "삼성", "삼성전자", "самсунг"},
 	"hyundai":     {"hyundai", "현대", "현대차", "현대자동차", "хендай", "хёндэ", "хундай", "хендэ"},
 	"lg":          {"lg", "엘지", "lg전자", "элджи"},
+	"discuss": {"discuss", "discussed", "discussion", "discussions", "agenda", "논의", "얘기", "이야기", "의제",
+		"обсуждали", "обсудили", "обсуждал", "обсуждение", "обсуждения", "повестка"},
 	// Details the documents never give: asked for, they need a fact that
 	// speaks of them (see constraintConcepts).
 	"cost": {"cost", "costs", "price", "prices", "priced", "expensive", "cheap", "budget", "비용", "가격", "예산",

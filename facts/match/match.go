@@ -116,6 +116,10 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 		}
 		return "", false
 	}
+	an.known = func(t token) bool {
+		_, ok := ix.termID[an.stem(t)]
+		return ok
+	}
 	m := &Matcher{ix: ix, seriesOf: map[*facts.Fact]*facts.Series{}}
 	m.scratch.New = func() any { return new(scratch) }
 	m.simPool.New = func() any { return new(similarity) }

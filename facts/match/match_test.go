@@ -61,6 +61,9 @@ func TestAnswer(t *testing.T) {
 		{"a greeting alone", "Hello there!", "", "", SmallTalk, facts.EN},
 		{"a greeting, then a question", "hi bot, what was korea russia trade in 2016?", "", "trade-volume-2016", "", facts.EN},
 		{"the strategy's name is no greeting", "nine bridges", "", "bridges-nine-bridges-proposal", "", facts.EN},
+		{"words run together", "tradevolume korea russia 2018", "", "trade-volume-2018", "", facts.EN},
+		{"chat around a question", "yo anyone know how much korea and russia traded in 2017? lol", "", "trade-volume-2017", "", facts.EN},
+		{"korean talk is discussion", "강경화 코즐로프 회담에서 어떤 얘기 했어?", "", "summit-kang-koslov-agenda", "", facts.KO},
 		{"a detail the fact lacks", "how much does the snowflake station cost", "", "", NotFound, facts.EN},
 		{"a detail the fact lacks, korean", "러시아에서 현대차 점유율 몇 퍼센트야", "", "", NotFound, facts.KO},
 		{"a detail word is no typo", "кто посол кореи в москве", "", "", NotFound, facts.RU},
@@ -346,5 +349,32 @@ func TestDecadeIsNotAYear(t *testing.T) {
 	}
 	if !found {
 		t.Error("2016 not read as a year")
+	}
+}
+
+func TestSplitCompounds(t *testing.T) {
+	_, m := testMatcher(t)
+	tests := []struct {
+		in   string
+		want string // the words after splitting, space-separated
+	}{
+		{"tradevolume 2018", "trade volume 2018"},
+		{"ninebridges", "nine bridges"},
+		{"peopletopeople exchanges", "people to people exchanges"},
+		{"товарооборотроссии", "товарооборот россии"},
+		{"rebalance", "rebalance"}, // not "re balance": too short to be a word
+		{"snowflake", "snowflake"}, // known as it is
+		{"asdfghjkl", "asdfghjkl"}, // no words in it
+		{"ofthe", "ofthe"},         // stop words alone say nothing
+		{"교역액은", "교역액은"},           // Korean has bigrams for this
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, tok := range m.ix.an.splitCompounds(tokenize(normalize(tt.in))) {
+			got = append(got, tok.surface)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("splitCompounds(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
 	}
 }
