@@ -232,3 +232,20 @@ func hangulBigrams(w string, out []string) []string {
 	}
 	return out
 }
+
+// koreanPredicate reports whether a Korean word ends like a verb or an
+// adjective in a question or a clause ("포함돼", "했나요", "원하는", "몇
+// 명이었냐"): an ending, not a particle, that carries no content.
+func koreanPredicate(w string) bool {
+	rs := []rune(w)
+	if len(rs) < 2 {
+		return false
+	}
+	switch rs[len(rs)-1] {
+	// Endings only: syllables that also end many nouns, foreign names
+	// above all (러시아, 캐나다, 아르헨티나, 보고서), are left out.
+	case '어', '요', '니', '냐', '까', '는', '던', '돼', '해', '했', '함', '봐', '줘', '죠', '네', '래':
+		return true
+	}
+	return false
+}

@@ -378,3 +378,14 @@ func TestSplitCompounds(t *testing.T) {
 		}
 	}
 }
+
+func TestKoreanPredicate(t *testing.T) {
+	for w, want := range map[string]bool{
+		"포함돼": true, "했나요": true, "원하는": true, "나왔어": true, "정도였나요": true,
+		"교역액": false, "러시아": false, "캐나다": false, "보고서": false, "인원": false, "가": false,
+	} {
+		if got := koreanPredicate(w); got != want {
+			t.Errorf("koreanPredicate(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
