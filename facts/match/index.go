@@ -87,9 +87,13 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 	}
 	var total float64
 	tf := map[int32]float32{}
+	var translations [3]map[int32]float32
+	for i := range translations {
+		translations[i] = map[int32]float32{}
+	}
 	for d, f := range fs {
 		clear(tf)
-		add := func(text string, w float32) {
+		add := func(into map[int32]float32, text string, w float32) {
 			an.warm(text)
 			// Every word is a possible target of typo correction, also
 			// those that only occur inside a phrase ("nine bridges").
@@ -114,22 +118,42 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 					if w != weightAnswer && constraintConcepts[a.term] != 0 && !containsID(ix.about[d], id) {
 						ix.about[d] = append(ix.about[d], id)
 					}
-					tf[id] += w * a.credit
-					ix.docLen[d] += w * a.credit
+					into[id] += w * a.credit
+				}
+			}
+		}
+		// A title or answer is one text in three languages: a concept
+		// they all name is named once, not three times, or every fact
+		// whose answer lists the nine bridges would be about each of them.
+		addTranslated := func(t facts.Text, w float32) {
+			for i, l := range facts.Langs {
+				clear(translations[i])
+				add(translations[i], t.In(l), w)
+			}
+			for i := range translations {
+				for id, n := range translations[i] {
+					if slices.ContainsFunc(translations[:i], func(m map[int32]float32) bool { _, ok := m[id]; return ok }) {
+						continue // taken with an earlier language
+					}
+					for _, other := range translations[i+1:] {
+						n = max(n, other[id])
+					}
+					tf[id] += n
 				}
 			}
 		}
 		for _, l := range facts.Langs {
 			for _, q := range f.Questions.In(l) {
-				add(q, weightAsk)
+				add(tf, q, weightAsk)
 			}
 		}
-		add(f.Title.EN+" "+f.Title.KO+" "+f.Title.RU, weightTitle)
+		addTranslated(f.Title, weightTitle)
 		for _, a := range f.Aliases {
-			add(a, weightAlias)
+			add(tf, a, weightAlias)
 		}
-		for _, l := range facts.Langs {
-			add(f.Answer.In(l), weightAnswer)
+		addTranslated(f.Answer, weightAnswer)
+		for _, n := range tf {
+			ix.docLen[d] += n
 		}
 		for id, n := range tf {
 			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), sat: n})

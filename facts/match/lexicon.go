@@ -21,6 +21,7 @@ var stopWords = setOf(
 	"curious", "maybe", "perhaps", "probably", "kinda", "sorta", "gonna", "wanna", "gotta", "stuff", "thing", "things",
 	"didn't", "don't", "doesn't", "isn't", "wasn't", "weren't", "i'm", "i've", "i'd", "they'd", "you'd", "it's", "that's",
 	"there's", "someone's", "lot", "bunch", "pretty", "quite", "still", "even", "ever", "now", "back", "way",
+	"among", "amongst",
 	// Russian
 	"что", "как", "какой", "какая", "какое", "какие", "каким", "какого", "какую", "каков", "какова", "каковы", "кто",
 	"зачем", "ли", "же", "бы", "был", "была", "было", "были", "быть", "есть",
