@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"unicode/utf8"
 )
 
@@ -186,6 +187,11 @@ func (a *analyzer) analyze(s string) []clause {
 			}
 		}
 		if t.script == hangul && n == 1 {
+			// Korean runs nouns together ("건설비용", "극동지역비중"): a
+			// concept word at either end of one still names its concept.
+			if len(c.terms) == 1 {
+				c.terms = a.compoundConcepts(stems[i], c.terms)
+			}
 			for _, bg := range hangulBigrams(stems[i], nil) {
 				c.terms = append(c.terms, alt{term: bg, credit: 0.6})
 			}
@@ -384,4 +390,20 @@ func (a *analyzer) split(t token, depth int) []token {
 		}
 	}
 	return nil
+}
+
+// compoundConcepts adds the concepts named by a Korean compound's first
+// or last two or more syllables, when the compound itself names none.
+func (a *analyzer) compoundConcepts(w string, terms []alt) []alt {
+	rs := []rune(w)
+	for k := 2; k <= len(rs)-2; k++ {
+		for _, part := range [2]string{string(rs[:k]), string(rs[k:])} {
+			for _, p := range a.phrases[part] {
+				if len(p.stems) == 1 && !slices.ContainsFunc(terms, func(t alt) bool { return t.term == p.concept }) {
+					terms = append(terms, alt{term: p.concept, credit: 1})
+				}
+			}
+		}
+	}
+	return terms
 }

@@ -41,6 +41,8 @@ var stopWords = setOf(
 	"때", "였", "었", "하는", "한", "하나", "하나요",
 	// Korean chat
 	"혹시", "진짜", "정말", "근데", "그럼", "그거", "그게", "아니", "실제로", "아마", "요즘",
+	// Korean degree words and counters: "어느 정도", "몇 명", "수는"
+	"얼마", "얼마나", "어느", "정도", "대략", "약", "명", "수는", "수가", "수를", "곳", "개", "번",
 )
 
 // concepts group words and phrases that mean the same thing across the
