@@ -126,11 +126,12 @@ func tokenize(s string) []token {
 		if len(out) >= maxQueryTokens*4 {
 			break
 		}
-		if r == '%' {
-			// A word of its own: "6.5%" speaks of a percentage.
+		if r == '%' || r == '$' {
+			// A word of its own: "6.5%" speaks of a percentage, "US$"
+			// of dollars, not of the United States.
 			flush()
 			cur = 255
-			out = append(out, token{surface: "%", script: latin})
+			out = append(out, token{surface: string(r), script: latin})
 			continue
 		}
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' && cur == latin

@@ -167,6 +167,8 @@ var concepts = map[string][]string{
 	"samsung":     {"samsung", "삼성", "삼성전자", "самсунг"},
 	"hyundai":     {"hyundai", "현대", "현대차", "현대자동차", "хендай", "хёндэ", "хундай", "хендэ"},
 	"lg":          {"lg", "엘지", "lg전자", "элджи"},
+	"dollar": {"dollar", "dollars", "usd", "us dollar", "us dollars", "us$", "$", "달러", "доллар", "доллара",
+		"долларов"},
 	"discuss": {"discuss", "discussed", "discussion", "discussions", "agenda", "논의", "얘기", "이야기", "의제",
 		"обсуждали", "обсудили", "обсуждал", "обсуждение", "обсуждения", "повестка"},
 	// Details the documents never give: asked for, they need a fact that

@@ -27,10 +27,11 @@ var (
 	simShare   = float32(0.1)
 	yearWeight = float32(4.0)
 	typoCredit = float32(0.85)
-	// predicateOOV scales the weight of an unknown Korean word that ends
-	// like a verb ("포함돼", "나왔어"): Korean questions end in predicates
-	// the base cannot know, and they ask for no content.
-	predicateOOV = float32(0.5)
+	// weakOOV scales the weight of unknown words that say little about
+	// what is asked: a Korean word that ends like a verb ("포함돼",
+	// "나왔어"), as Korean questions end in predicates the base cannot
+	// know; and a figure the asker quotes to check ("hit 25 billion?").
+	weakOOV = float32(0.5)
 	// minEvidence is the least weight of matched words (idf, plus a
 	// matched year) a question needs before it is answered at all.
 	minEvidence = float32(2.0)
@@ -372,8 +373,8 @@ func (m *Matcher) rankOrd(clauses []clause) (ranked []scored, total float32, yea
 		if w == 0 {
 			// A word the base has never seen counts against every fact.
 			ow := oovWeight
-			if c.scr == hangul && koreanPredicate(c.surface) {
-				ow *= predicateOOV
+			if c.number || c.scr == hangul && koreanPredicate(c.surface) {
+				ow *= weakOOV
 			}
 			total += ow
 			qcs = append(qcs, qclause{w: ow})

@@ -63,6 +63,7 @@ func TestAnswer(t *testing.T) {
 		{"the strategy's name is no greeting", "nine bridges", "", "bridges-nine-bridges-proposal", "", facts.EN},
 		{"words run together", "tradevolume korea russia 2018", "", "trade-volume-2018", "", facts.EN},
 		{"chat around a question", "yo anyone know how much korea and russia traded in 2017? lol", "", "trade-volume-2017", "", facts.EN},
+		{"US$ is a currency, not a country", "Is it right that bilateral trade between Seoul and Moscow hit US$19 billion in 2017?", "", "trade-volume-2017", "", facts.EN},
 		{"korean compound naming a detail", "스노우플레이크 기지 건설비용 얼마야?", "", "", NotFound, facts.KO},
 		{"korean degree words", "2016년 한국과 러시아의 무역액은 어느 정도였나요?", "", "trade-volume-2016", "", facts.KO},
 		{"korean talk is discussion", "강경화 코즐로프 회담에서 어떤 얘기 했어?", "", "summit-kang-koslov-agenda", "", facts.KO},
