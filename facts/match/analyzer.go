@@ -50,6 +50,9 @@ type analyzer struct {
 	// known, set with correct, reports whether the index has a word's
 	// stem, so that words run together ("tradevolume") can be split.
 	known func(t token) bool
+	// isTerm, set with known, reports whether a string is a term of the
+	// index.
+	isTerm func(term string) bool
 }
 
 type phrase struct {
@@ -121,7 +124,11 @@ func isStop(t token) bool {
 
 // analyze splits text into clauses.
 func (a *analyzer) analyze(s string) []clause {
-	toks := tokenize(normalize(s))
+	return a.analyzeTokens(tokenize(normalize(s)))
+}
+
+// analyzeTokens splits tokenized text into clauses.
+func (a *analyzer) analyzeTokens(toks []token) []clause {
 	if a.known != nil {
 		toks = a.splitCompounds(toks)
 	}
@@ -361,35 +368,64 @@ func (a *analyzer) splitCompounds(toks []token) []token {
 	return out
 }
 
-// split returns t as up to depth+1 words the index knows (stop words
+// split returns t as up to depth+1 words of the index (stop words
 // allowed, but not only stop words), longest first word first, or nil.
+// Parts are looked up in the index without the stemmer, which would cost
+// more than all the rest of a question for every way of cutting a word.
 func (a *analyzer) split(t token, depth int) []token {
-	if depth == 0 || (t.script != latin && t.script != cyrillic) || isStop(t) || a.known(t) {
+	if (t.script != latin && t.script != cyrillic) || isStop(t) || a.known(t) {
 		return nil
 	}
 	rs := []rune(t.surface)
 	if len(rs) < 6 || len(rs) > maxTypoRunes {
 		return nil
 	}
+	return a.splitRunes(rs, t.script, depth)
+}
+
+func (a *analyzer) splitRunes(rs []rune, scr script, depth int) []token {
+	if depth == 0 {
+		return nil
+	}
 	for i := len(rs) - 2; i >= 2; i-- {
-		left := token{surface: string(rs[:i]), script: t.script}
-		right := token{surface: string(rs[i:]), script: t.script}
+		left := token{surface: string(rs[:i]), script: scr}
+		right := token{surface: string(rs[i:]), script: scr}
 		// A content word of one or two letters is more likely a slip
 		// than a word: "rebalance" is not "re balance".
-		if !isStop(left) && (i < 3 || !a.known(left)) {
+		if !isStop(left) && (i < 3 || !a.indexWord(left.surface, scr)) {
 			continue
 		}
-		if isStop(right) || len(rs)-i >= 3 && a.known(right) {
+		if isStop(right) || len(rs)-i >= 3 && a.indexWord(right.surface, scr) {
 			if isStop(left) && isStop(right) {
 				continue
 			}
 			return []token{left, right}
 		}
-		if rest := a.split(right, depth-1); rest != nil {
+		if rest := a.splitRunes(rs[i:], scr, depth-1); rest != nil {
 			return append([]token{left}, rest...)
 		}
 	}
 	return nil
+}
+
+// indexWord reports whether w occurs in the indexed text as written, or,
+// for Russian, inflected: a term of the index is w less an ending of up to
+// three letters ("торгова" for "торгов"), which is what the stemmer would
+// find, for far less.
+func (a *analyzer) indexWord(w string, scr script) bool {
+	if _, ok := a.stemCache[w]; ok {
+		return true
+	}
+	if scr != cyrillic {
+		return false
+	}
+	rs := []rune(w)
+	for cut := 0; cut <= 3 && len(rs)-cut >= 3; cut++ {
+		if a.isTerm(string(rs[:len(rs)-cut])) {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundConcepts adds the concepts named by a Korean compound's first

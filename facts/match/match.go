@@ -127,10 +127,11 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 		}
 		return "", false
 	}
-	an.known = func(t token) bool {
-		_, ok := ix.termID[an.stem(t)]
+	an.isTerm = func(term string) bool {
+		_, ok := ix.termID[term]
 		return ok
 	}
+	an.known = func(t token) bool { return an.isTerm(an.stem(t)) }
 	m := &Matcher{ix: ix, seriesOf: map[*facts.Fact]*facts.Series{}}
 	m.scratch.New = func() any { return new(scratch) }
 	m.simPool.New = func() any { return new(similarity) }
@@ -178,11 +179,12 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 		lang = qlang
 	}
 	r := Result{Question: question, Lang: lang}
-	if isSmallTalk(question) {
+	toks := tokenize(normalize(question))
+	if isSmallTalk(toks) {
 		r.Reason = SmallTalk
 		return r
 	}
-	clauses := m.ix.an.analyze(question)
+	clauses := m.ix.an.analyzeTokens(toks)
 	ranked, total, years, ords, qcs := m.rankOrd(clauses)
 	// Other countries, and details the documents may not give, constrain
 	// the answer (see constraintConcepts).

@@ -38,33 +38,32 @@ var chatPhrases = []string{
 var chatMessages = func() map[string]bool {
 	m := make(map[string]bool, len(chatPhrases))
 	for _, p := range chatPhrases {
-		m[chatKey(p)] = true
+		m[chatKey(tokenize(normalize(p)))] = true
 	}
 	return m
 }()
 
-// chatKey is a message's words without fillers, as one string, or a key
-// no phrase has when the message is too long to be small talk.
-func chatKey(s string) string {
-	var words []string
-	for _, t := range tokenize(normalize(s)) {
+// chatKey is a message's words without fillers, as one string.
+func chatKey(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
 		if chatFillers[t.surface] {
 			continue
 		}
-		if len(words) == 8 {
-			return "\x00" // longer than any small talk
+		if b.Len() > 0 {
+			b.WriteByte(' ')
 		}
-		words = append(words, t.surface)
+		b.WriteString(t.surface)
 	}
-	return strings.Join(words, " ")
+	return b.String()
 }
 
-// isSmallTalk reports whether a message is small talk and nothing else.
-func isSmallTalk(question string) bool {
-	toks := tokenize(normalize(question))
+// isSmallTalk reports whether a message, as tokens, is small talk and
+// nothing else.
+func isSmallTalk(toks []token) bool {
 	if len(toks) == 0 || len(toks) > 12 {
 		return false
 	}
-	key := chatKey(question)
+	key := chatKey(toks)
 	return key == "" || chatMessages[key]
 }

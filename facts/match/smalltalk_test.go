@@ -27,7 +27,7 @@ func TestIsSmallTalk(t *testing.T) {
 		{"hi hi hi hi hi hi hi hi hi hi hi hi hi hi", false},
 	}
 	for _, tt := range tests {
-		if got := isSmallTalk(tt.in); got != tt.want {
+		if got := isSmallTalk(tokenize(normalize(tt.in))); got != tt.want {
 			t.Errorf("isSmallTalk(%q) = %v, want %v", tt.in, got, tt.want)
 		}
 	}
