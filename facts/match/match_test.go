@@ -75,6 +75,7 @@ func TestAnswer(t *testing.T) {
 		{"ordinal must agree", "where was the third rok-russia interregional forum held", "", "", "", facts.EN},
 		{"arctic consultation", "where was the 4th korea russia arctic consultation held", "", "arctic-4th-consultation", "", facts.EN},
 		{"an ordinal the subject lacks", "where was the very first korea russia arctic consultation held", "", "", NotFound, facts.EN},
+		{"a plural ordinal the subject lacks", "где прошли первые арктические консультации", "", "", NotFound, facts.RU},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
