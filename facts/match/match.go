@@ -58,6 +58,9 @@ const (
 	MissingYear Reason = "missing-year" // the base has the series, not that year
 	Empty       Reason = "empty"        // no question was asked
 	SmallTalk   Reason = "small-talk"   // a greeting or thanks, not a question
+	// MissingDetail: the fact asked about does not give the detail asked
+	// for (a cost, an age); it is among the suggestions.
+	MissingDetail Reason = "missing-detail"
 )
 
 // Result is the outcome of one question.
@@ -196,7 +199,7 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 			}
 			id, ok := m.ix.termID[a.term]
 			if kind == detail && len(ranked) > 0 && !(ok && m.ix.mentions(ranked[0].doc, id)) {
-				r.Reason, r.Asked = NotFound, years
+				r.Reason, r.Asked = MissingDetail, years
 				// The detail counts as a word the fact lacks.
 				r.Score = clamp01(float64(m.ix.cover(ranked[0].doc, qcs) / (total + oovWeight)))
 				r.Suggestions = m.suggest(ranked, qlang, nil)
@@ -820,6 +823,14 @@ func (r Result) Explain() string {
 			return "Вопрос подходит к нескольким фактам. Выберите, что вы имели в виду."
 		}
 		return "That could mean more than one thing. Did you mean one of these?"
+	case MissingDetail:
+		switch r.Lang {
+		case facts.KO:
+			return "제 자료에는 그 내용이 나와 있지 않습니다. 관련된 사실은 다음과 같습니다."
+		case facts.RU:
+			return "В моих источниках этого нет. Вот что о близком в них сказано."
+		}
+		return "My sources don't give that detail. Here is what they do say nearby."
 	case SmallTalk:
 		switch r.Lang {
 		case facts.KO:
