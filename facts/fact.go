@@ -55,9 +55,13 @@ type Reference struct {
 
 // Series is a named sequence of yearly figures, such as trade volume.
 type Series struct {
-	ID     string
-	Unit   string
-	Title  Text
+	ID    string
+	Unit  string
+	Title Text
+	// Terms name the metric in questions, lower-case, matched as word
+	// beginnings (Korean: anywhere), so that "trade" or "교역" picks the
+	// series and a question about one metric is never answered by another.
+	Terms  Phrasings
 	Points []*Fact // sorted by Value.Year; a year appears once
 }
 

@@ -44,9 +44,10 @@ type rawFact struct {
 }
 
 type rawSeries struct {
-	ID    string `yaml:"id"`
-	Unit  string `yaml:"unit"`
-	Title Text   `yaml:"title"`
+	ID    string    `yaml:"id"`
+	Unit  string    `yaml:"unit"`
+	Title Text      `yaml:"title"`
+	Terms Phrasings `yaml:"terms"`
 }
 
 type rawEvent struct {
@@ -437,7 +438,14 @@ func (l *loader) addSeries(b *Base, r rawSeries, w where) {
 		l.bad(w.file, w.line, "series %q has no unit", r.ID)
 	}
 	l.checkText(w, "title", r.Title, 100)
-	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title}
+	for _, lang := range Langs {
+		for _, t := range r.Terms.In(lang) {
+			if strings.TrimSpace(t) == "" || t != strings.ToLower(t) {
+				l.bad(w.file, w.line, "series %q: term %q must be non-empty and lower-case", r.ID, t)
+			}
+		}
+	}
+	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms}
 	b.series = append(b.series, s)
 	b.seriesBy[s.ID] = s
 }

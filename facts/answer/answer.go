@@ -1,0 +1,138 @@
+package answer
+
+import (
+	"slices"
+	"time"
+
+	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
+)
+
+// OutOfRange: the question is about a time after the sources end.
+const OutOfRange match.Reason = "out-of-range"
+
+// Retriever finds the fact a question asks for; *match.Matcher is the
+// real one.
+type Retriever interface {
+	Answer(question string, lang facts.Lang) match.Result
+}
+
+// Answerer answers questions over one base. It is safe for concurrent use.
+type Answerer struct {
+	base *facts.Base
+	m    Retriever
+	end  time.Time // the newest document's date: where the sources stop
+}
+
+// New builds an Answerer on a base and its matcher.
+func New(b *facts.Base, m Retriever) *Answerer {
+	a := &Answerer{base: b, m: m}
+	for _, d := range b.Documents() {
+		if d.Date.Start.After(a.end) {
+			a.end = d.Date.Start
+		}
+	}
+	return a
+}
+
+// Answer answers a question in lang, or in the question's own language
+// when lang is "".
+func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
+	if lang == "" {
+		lang = match.DetectLang(question)
+	}
+	in := Parse(a.base, question)
+	if r, ok := computeSeries(in, lang); ok {
+		r.Question = question
+		if r.Answered {
+			r.Score = 1
+		}
+		return r
+	}
+	res := a.m.Answer(question, lang)
+	r := Reply{
+		Question: question, Lang: res.Lang, Score: res.Score, Match: res,
+		Reason: res.Reason, Suggestions: res.Suggestions,
+	}
+	if res.Confident && res.Fact != nil {
+		f := res.Fact
+		// A figure of one metric never answers a question about another:
+		// "the most trade" is not the tourists' record year.
+		if f.Value != nil && len(in.Series) > 0 && !slices.ContainsFunc(in.Series, func(s *facts.Series) bool { return s.ID == f.Value.Series }) {
+			r.Reason = OtherMetric
+			r.Text = say(r.Lang,
+				"The closest fact I have is about another measure (%s), not the one you asked about.",
+				"가장 가까운 사실은 질문하신 지표가 아니라 다른 지표(%s)에 관한 것입니다.",
+				"Ближайший факт, который у меня есть, касается другого показателя (%s), а не того, о котором вы спросили.",
+				a.seriesTitle(f.Value.Series, r.Lang))
+			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+			return r
+		}
+		// A figure found for a question that asks for a computation
+		// ("… in 2017 compared with 2014") names the series to compute
+		// over, though the question did not name the metric in words.
+		if f.Value != nil && len(in.Series) == 0 && (len(in.Years) >= 2 || computes(in.Op)) {
+			if s, ok := a.base.Series(f.Value.Series); ok {
+				in.Series = []*facts.Series{s}
+				if c, ok := computeSeries(in, lang); ok {
+					c.Question, c.Match = question, res
+					if c.Answered {
+						c.Score = 1
+					}
+					return c
+				}
+			}
+		}
+		r.Answered, r.Kind, r.Facts = true, KindFact, []*facts.Fact{f}
+		r.Title, r.Text = f.Title.In(r.Lang), f.Answer.In(r.Lang)
+		return r
+	}
+	// The matcher found the series but another metric's: say which years
+	// the metric asked about has.
+	if res.Reason == match.MissingYear && len(in.Series) == 1 && res.Series != nil && res.Series.ID != in.Series[0].ID {
+		s := in.Series[0]
+		r.Text = say(r.Lang, "I have no figure for %s. %s: my sources give %s.", "%s년 자료는 없습니다. %s 자료가 있는 해: %s.", "Данных за %s г. у меня нет. %s: есть данные за %s.",
+			joinYears(res.Asked), s.Title.In(r.Lang), joinYears(s.Years()))
+		r.Suggestions = nearest(s, res.Asked[0], r.Lang)
+		return r
+	}
+	if late := a.after(in.Years); len(late) > 0 && (res.Reason != match.MissingYear || len(in.Series) == 0) {
+		r.Reason = OutOfRange
+		r.Text = say(r.Lang,
+			"My sources end in %d, so they say nothing about %s.",
+			"제 자료는 %d년까지라서 %s년에 대해서는 알 수 없습니다.",
+			"Мои источники заканчиваются %d годом, поэтому о %s г. они ничего не говорят.",
+			a.end.Year(), joinYears(late))
+		return r
+	}
+	r.Text = res.Explain()
+	return r
+}
+
+// after is the years asked that lie past the newest source.
+func (a *Answerer) after(years []int) []int {
+	var out []int
+	for _, y := range years {
+		if y > a.end.Year() {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+func (a *Answerer) seriesTitle(id string, lang facts.Lang) string {
+	if s, ok := a.base.Series(id); ok {
+		return s.Title.In(lang)
+	}
+	return id
+}
+
+// computes reports whether an operation is only ever a computation, never a
+// look-up of one figure.
+func computes(op Op) bool {
+	switch op {
+	case OpHighest, OpLowest, OpSum, OpAverage, OpDouble, OpMultiple, OpTrend:
+		return true
+	}
+	return false
+}

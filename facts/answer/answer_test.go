@@ -1,0 +1,124 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
+)
+
+var (
+	embeddedOnce sync.Once
+	embedded     *Answerer
+)
+
+func answerer(t testing.TB) *Answerer {
+	t.Helper()
+	embeddedOnce.Do(func() {
+		b, err := facts.Embedded()
+		if err != nil {
+			t.Fatal(err)
+		}
+		embedded = New(b, match.New(b))
+	})
+	return embedded
+}
+
+// The figures below were worked by hand from the series in
+// facts/data: trade 1990 888.8M, 2015 16B, 2016 13.4B, 2017 19B,
+// 2018 18B (Jan–Sep), 2019 22.34B; exchanges 2014–2017 292k, 346k,
+// 438k, 510k; tourists 1990 ~30k, 2019 770k.
+func TestAnswerComputes(t *testing.T) {
+	tests := []struct {
+		q       string
+		kind    Kind // "" means refused
+		reason  match.Reason
+		verdict Verdict
+		facts   []string // every fact that must be cited, main first
+		says    []string // figures the text must state
+		never   []string // facts that must not be cited
+	}{
+		{q: "which year had the highest trade volume", kind: KindComputed,
+			facts: []string{"trade-volume-2019"}, says: []string{"2019", "US$22.34 billion", "January–September"}, never: []string{"people-tourists-2019", "trade-volume-2018"}},
+		{q: "한러 교역액이 가장 많았던 해는?", kind: KindComputed, facts: []string{"trade-volume-2019"}, says: []string{"2019", "223.4억 달러"}},
+		{q: "В каком году товарооборот был наибольшим?", kind: KindComputed, facts: []string{"trade-volume-2019"}, says: []string{"22,34 млрд долларов"}},
+		{q: "which year had the lowest trade", kind: KindComputed, facts: []string{"trade-volume-1990"}, says: []string{"US$888.8 million"}},
+		{q: "how big is korea russia trade", kind: KindComputed, facts: []string{"trade-volume-2019"}, says: []string{"2019", "US$22.34 billion", "1990"}},
+		{q: "did trade with russia double between 2016 and 2019?", kind: KindClaim, verdict: Contradicted,
+			facts: []string{"trade-volume-2019", "trade-volume-2016"}, says: []string{"US$13.4 billion", "US$22.34 billion", "×1.67"}},
+		{q: "Удвоился ли товарооборот с 2016 по 2019 год?", kind: KindClaim, verdict: Contradicted, facts: []string{"trade-volume-2019", "trade-volume-2016"}, says: []string{"в 1,67 раза"}},
+		{q: "2016년에서 2019년 사이 교역액이 두 배로 늘었나요?", kind: KindClaim, verdict: Contradicted, facts: []string{"trade-volume-2019", "trade-volume-2016"}, says: []string{"1.67배"}},
+		{q: "did trade grow more than twice from 1990 to 2015", kind: KindClaim, verdict: Supported, facts: []string{"trade-volume-2015", "trade-volume-1990"}},
+		{q: "how much did trade grow between 2016 and 2017", kind: KindComputed,
+			facts: []string{"trade-volume-2017", "trade-volume-2016"}, says: []string{"US$5.6 billion", "41.8%"}},
+		{q: "2016년부터 2017년까지 교역액은 얼마나 늘었나요?", kind: KindComputed, facts: []string{"trade-volume-2017", "trade-volume-2016"}, says: []string{"56억 달러", "41.8%"}},
+		{q: "На сколько вырос товарооборот с 2016 по 2017 год?", kind: KindComputed, facts: []string{"trade-volume-2017", "trade-volume-2016"}, says: []string{"5,6 млрд долларов", "41,8 %"}},
+		{q: "how did trade change from 2015 to 2016", kind: KindComputed, facts: []string{"trade-volume-2016", "trade-volume-2015"}, says: []string{"fell", "US$2.6 billion", "16.2%"}},
+		{q: "why did trade fall in 2019?", kind: KindClaim, verdict: Contradicted, facts: []string{"trade-volume-2019", "trade-volume-2017"}},
+		{q: "trade grew in 2017, right?", kind: KindClaim, verdict: Supported, facts: []string{"trade-volume-2017", "trade-volume-2016"}},
+		{q: "how much has trade grown since 2015", kind: KindComputed, facts: []string{"trade-volume-2019", "trade-volume-2015"}, says: []string{"US$6.34 billion"}},
+		{q: "total trade from 2015 to 2017", kind: KindComputed, facts: []string{"trade-volume-2015", "trade-volume-2016", "trade-volume-2017"}, says: []string{"US$48.4 billion"}},
+		{q: "2015~2017년 교역액 합계는?", kind: KindComputed, says: []string{"484억 달러"}},
+		{q: "Какой средний товарооборот за 2015-2017 годы?", kind: KindComputed, says: []string{"16,13 млрд долларов"}},
+		{q: "what was the average number of people-to-people exchanges from 2014 to 2017", kind: KindComputed, says: []string{"396,500 people"}},
+		{q: "how many people traveled between the two countries in 2017 compared with 2014", kind: KindComputed,
+			facts: []string{"people-exchanges-2017", "people-exchanges-2014"}, says: []string{"218,000 people", "74.7%"}},
+		{q: "how did the number of tourists change between 1990 and 2019", kind: KindComputed, facts: []string{"people-tourists-2019", "people-tourists-1990"}, says: []string{"about", "approximate"}},
+		{q: "Как менялся товарооборот России и Кореи?", kind: KindComputed, says: []string{"888,8 млн долларов", "22,34 млрд долларов", "январь–сентябрь"}},
+
+		// Refusals: a partial year, another metric, a year the metric lacks.
+		{q: "what was the trade in 2018 compared to 2017", reason: PartialYear},
+		{q: "average trade between 2015 and 2019", reason: PartialYear},
+		{q: "total trade from 2014 to 2016", reason: match.MissingYear},
+		{q: "how did tourists and people-to-people exchanges compare in 2017", reason: MixedMetrics},
+		{q: "what was the trade volume in 2024", reason: match.MissingYear},
+		{q: "how much did exports to russia grow between 2018 and 2019", reason: match.MissingYear},
+		{q: "how many tourists were there in 2016", reason: match.MissingYear, never: []string{"people-exchanges-2016"}},
+		{q: "what happened between the two countries in 2023", reason: OutOfRange},
+
+		// Look-ups stay look-ups.
+		{q: "trade volume in 2016", kind: KindFact, facts: []string{"trade-volume-2016"}},
+		{q: "how many tourists in 1990", kind: KindFact, facts: []string{"people-tourists-1990"}},
+	}
+	a := answerer(t)
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r := a.Answer(tt.q, "")
+			var ids []string
+			for _, f := range r.Facts {
+				ids = append(ids, f.ID)
+			}
+			if tt.kind == "" {
+				if r.Answered || r.Reason != tt.reason {
+					t.Fatalf("answered=%v kind=%s reason=%q %v, want refusal %q\n%s", r.Answered, r.Kind, r.Reason, ids, tt.reason, r.Text)
+				}
+			} else if !r.Answered || r.Kind != tt.kind || r.Verdict != tt.verdict {
+				t.Fatalf("answered=%v kind=%s verdict=%q reason=%q, want %s %q\n%s", r.Answered, r.Kind, r.Verdict, r.Reason, tt.kind, tt.verdict, r.Text)
+			}
+			if len(tt.facts) > 0 && (len(ids) == 0 || ids[0] != tt.facts[0]) {
+				t.Errorf("main fact %v, want %s", ids, tt.facts[0])
+			}
+			for _, id := range tt.facts {
+				if !slices.Contains(ids, id) {
+					t.Errorf("does not cite %s: %v", id, ids)
+				}
+			}
+			for _, id := range tt.never {
+				if slices.Contains(ids, id) {
+					t.Errorf("cites %s, which answers another question", id)
+				}
+			}
+			for _, s := range tt.says {
+				if !strings.Contains(r.Text, s) {
+					t.Errorf("text lacks %q:\n%s", s, r.Text)
+				}
+			}
+			if r.Text == "" {
+				t.Error("empty text")
+			}
+		})
+	}
+}

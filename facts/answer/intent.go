@@ -1,0 +1,184 @@
+package answer
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// Op is what a question asks to be done with a series.
+type Op int
+
+const (
+	OpNone     Op = iota
+	OpHighest     // which year had the most
+	OpLowest      // which year had the least
+	OpLatest      // the newest figure: "now", "how big is"
+	OpEarliest    // the oldest figure
+	OpChange      // between two years, or since one
+	OpDouble      // did it double
+	OpMultiple    // how many times larger
+	OpSum         // added up over years
+	OpAverage     // mean over years
+	OpTrend       // the whole series
+)
+
+// Intent is what a question asks of the structured data: which metrics it
+// names, what it wants done, and for which years.
+type Intent struct {
+	Series []*facts.Series // the metrics named, in definition order
+	Op     Op
+	Years  []int // in the order asked, each once
+	Span   bool  // the years bound a range ("from 2015 to 2017")
+	Since  bool  // "since 2016": from that year to the latest
+	Claim  bool  // the question asserts something to check ("…, right?")
+	Dir    int   // the direction a claim asserts: +1 rose, −1 fell
+}
+
+// cue is a word or phrase that signals an operation. Latin and Cyrillic
+// cues match at the start of a word, Hangul anywhere (Korean glues
+// particles and endings onto words).
+type cue struct {
+	op    Op
+	words []string
+}
+
+// cues are tried in order, and a matched cue's text is blanked so that a
+// longer phrase ("most recent") is not read again as a shorter one
+// ("most").
+var cues = []cue{
+	{OpMultiple, []string{"how many times", "times larger", "times bigger", "times more", "몇 배", "몇배", "во сколько раз"}},
+	{OpDouble, []string{"double", "twice", "two-fold", "twofold", "두 배", "두배", "2배", "вдвое", "удвои", "в два раза", "в 2 раза"}},
+	{OpLatest, []string{"most recent", "latest", "recent", "now", "currently", "current", "today", "these days", "nowadays", "how big", "how large", "size of", "최근", "최신", "현재", "지금", "요즘", "규모", "последн", "сейчас", "текущ", "ныне", "на сегодня", "каков объ", "какой объ", "насколько велик"}},
+	{OpHighest, []string{"highest", "largest", "biggest", "most", "peak", "record", "maximum", "top year", "best year", "가장 많", "가장 컸", "가장 큰", "가장 높", "제일 많", "최고", "최대", "최다", "정점", "наибольш", "максим", "рекорд", "самый высок", "самым высок", "больше всего", "пик"}},
+	{OpLowest, []string{"lowest", "smallest", "least", "minimum", "fewest", "worst year", "가장 적", "가장 작", "가장 낮", "제일 적", "최저", "최소", "наименьш", "миним", "меньше всего", "самый низк", "самым низк"}},
+	{OpEarliest, []string{"earliest", "oldest", "가장 이른", "가장 오래된", "самый ранн", "самые ранн", "самая ранн"}},
+	{OpAverage, []string{"average", "mean", "per year on", "평균", "средн"}},
+	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "누적", "в сумме", "суммарн", "сумма", "вместе взят", "в совокупности"}},
+	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
+	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн"}},
+}
+
+var (
+	upWords   = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "증가", "늘었", "늘어", "성장", "상승", "рост", "вырос", "увелич", "прирост"}
+	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "감소", "줄었", "줄어", "하락", "сниз", "сократ", "упал", "паден"}
+	// claimWords mark a question that asserts something to be checked.
+	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "почему", "отчего", "맞나", "맞습니까", "맞아", "맞죠", "사실인가", "사실입니까", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	totalWords = []string{"total", "in all", "총", "모두", "전부", "всего", "итого", "общий", "общая", "общий объ"}
+	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
+	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}
+)
+
+var (
+	yearRe = regexp.MustCompile(`(?:19|20)[0-9]{2}`)
+	// dashRe joins two years into a range: 2015-2017, 2015~2017.
+	dashRe = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*[-~–—]\s*(?:19|20)[0-9]{2}`)
+)
+
+// years finds the years a question names: four digits standing alone,
+// so that "2010s" (a decade) and "12019" are not read as years.
+func years(q string) []int {
+	var out []int
+	for _, loc := range yearRe.FindAllStringIndex(q, -1) {
+		i, j := loc[0], loc[1]
+		if i > 0 && isWordByte(q[i-1]) {
+			continue
+		}
+		if j < len(q) && (isWordByte(q[j]) && q[j] != 's' || q[j] == 's' && (j+1 == len(q) || !isWordByte(q[j+1]))) {
+			continue
+		}
+		y, _ := strconv.Atoi(q[i:j])
+		if !slices.Contains(out, y) {
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+func isWordByte(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+// fold lower-cases a question and evens out the spellings that differ
+// only in form (ё, curly apostrophes, dashes between words).
+func fold(q string) string {
+	q = strings.ToLower(q)
+	return strings.NewReplacer("ё", "е", "’", "'", "–", "-", "—", "-").Replace(q)
+}
+
+// find reports where w occurs in s as a word beginning (Latin, Cyrillic)
+// or anywhere (Hangul), or -1.
+func find(s, w string) int {
+	from := 0
+	for {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		first, _ := utf8.DecodeRuneInString(w)
+		if unicode.Is(unicode.Hangul, first) || i == 0 {
+			return i
+		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			return i
+		}
+		from = i + len(w)
+	}
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if find(s, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Parse reads a question's intent over the series of b.
+func Parse(b *facts.Base, question string) Intent {
+	q := fold(question)
+	var in Intent
+	for _, s := range b.AllSeries() {
+		for _, l := range facts.Langs {
+			if containsAny(q, s.Terms.In(l)) {
+				in.Series = append(in.Series, s)
+				break
+			}
+		}
+	}
+	in.Years = years(q)
+	rest := q
+	for _, c := range cues {
+		for _, w := range c.words {
+			if i := find(rest, w); i >= 0 {
+				if in.Op == OpNone {
+					in.Op = c.op
+				}
+				rest = rest[:i] + strings.Repeat(" ", len(w)) + rest[i+len(w):]
+			}
+		}
+	}
+	// "Total trade from 2015 to 2017" adds up; "total trade in 2019" is
+	// just that year's figure.
+	if len(in.Years) >= 2 && (in.Op == OpNone || in.Op == OpChange && !containsAny(q, upWords) && !containsAny(q, downWords)) && containsAny(q, totalWords) {
+		in.Op = OpSum
+	}
+	in.Since = containsAny(q, sinceWords) && len(in.Years) == 1
+	in.Span = len(in.Years) == 2 && (containsAny(q, spanWords) || dashRe.MatchString(q))
+	in.Claim = containsAny(q, claimWords)
+	switch {
+	case containsAny(q, downWords):
+		in.Dir = -1
+	case containsAny(q, upWords):
+		in.Dir = +1
+	}
+	return in
+}

@@ -1,0 +1,555 @@
+package answer
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
+)
+
+// Change is the computed difference between two figures of one series.
+type Change struct {
+	From, To *facts.Fact
+	Diff     float64 // To − From, in the series' unit
+	Percent  float64 // Diff as a share of From, in per cent
+	Ratio    float64 // To / From
+	Approx   bool    // either figure is approximate
+}
+
+// Compare works out the change from a to b, which must be figures of one
+// series. It refuses partial-year figures rather than compare them with a
+// full year's.
+func Compare(a, b *facts.Fact) (Change, error) {
+	if a.Value == nil || b.Value == nil || a.Value.Series != b.Value.Series {
+		return Change{}, fmt.Errorf("answer: %s and %s are not figures of one series", a.ID, b.ID)
+	}
+	for _, f := range []*facts.Fact{a, b} {
+		if f.Value.AsOf != "" {
+			return Change{}, fmt.Errorf("answer: %s covers a partial year (as of %s)", f.ID, f.Value.AsOf)
+		}
+	}
+	if a.Value.Amount == 0 {
+		return Change{}, fmt.Errorf("answer: %s is zero, so no change can be stated as a share of it", a.ID)
+	}
+	d := b.Value.Amount - a.Value.Amount
+	return Change{
+		From: a, To: b, Diff: d,
+		Percent: 100 * d / a.Value.Amount,
+		Ratio:   b.Value.Amount / a.Value.Amount,
+		Approx:  a.Value.Approx || b.Value.Approx,
+	}, nil
+}
+
+// Total is a sum and mean over figures of one series.
+type Total struct {
+	Points []*facts.Fact
+	Sum    float64
+	Mean   float64
+	Approx bool
+}
+
+// Add sums full-year figures of one series; partial years are refused.
+func Add(ps []*facts.Fact) (Total, error) {
+	if len(ps) == 0 {
+		return Total{}, fmt.Errorf("answer: nothing to add up")
+	}
+	var t Total
+	for _, f := range ps {
+		if f.Value == nil || f.Value.Series != ps[0].Value.Series {
+			return Total{}, fmt.Errorf("answer: %s is not a figure of series %s", f.ID, ps[0].Value.Series)
+		}
+		if f.Value.AsOf != "" {
+			return Total{}, fmt.Errorf("answer: %s covers a partial year (as of %s)", f.ID, f.Value.AsOf)
+		}
+		t.Sum += f.Value.Amount
+		t.Approx = t.Approx || f.Value.Approx
+	}
+	t.Points = ps
+	t.Mean = t.Sum / float64(len(ps))
+	return t, nil
+}
+
+// full reports whether a figure covers its whole year.
+func full(f *facts.Fact) bool { return f.Value.AsOf == "" }
+
+// computeSeries answers a question that asks for something to be worked
+// out over a series. ok is false when the question is not of that kind,
+// and retrieval should answer it.
+func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
+	if len(in.Series) == 0 {
+		return Reply{}, false
+	}
+	op := in.Op
+	if op == OpNone && len(in.Years) >= 2 {
+		op = OpChange
+	}
+	if op == OpNone {
+		return Reply{}, false
+	}
+	r = Reply{Lang: lang}
+	if len(in.Series) > 1 {
+		var names []string
+		for _, s := range in.Series {
+			names = append(names, s.Title.In(lang))
+			if n := len(s.Points); n > 0 {
+				r.Suggestions = append(r.Suggestions, suggestion(s.Points[n-1], lang))
+			}
+		}
+		r.Reason = MixedMetrics
+		r.Text = say(lang,
+			"Those are different measures (%s); my sources count them separately, so I won't combine them in one figure.",
+			"서로 다른 지표입니다(%s). 자료가 따로 집계하므로 하나의 수치로 합치거나 비교하지 않겠습니다.",
+			"Это разные показатели (%s); источники считают их отдельно, поэтому я не буду объединять их в одном расчёте.",
+			strings.Join(names, "; "))
+		return r, true
+	}
+	s := in.Series[0]
+	if len(s.Points) == 0 {
+		return Reply{}, false
+	}
+	var missing []int
+	for _, y := range in.Years {
+		if s.Point(y) == nil {
+			missing = append(missing, y)
+		}
+	}
+	if len(missing) > 0 {
+		r.Reason = match.MissingYear
+		r.Text = say(lang,
+			"I have no figure for %s. %s: my sources give %s.",
+			"%s년 자료는 없습니다. %s 자료가 있는 해: %s.",
+			"Данных за %s г. у меня нет. %s: есть данные за %s.",
+			joinYears(missing), s.Title.In(lang), joinYears(s.Years()))
+		r.Suggestions = nearest(s, missing[0], lang)
+		return r, true
+	}
+	switch op {
+	case OpHighest, OpLowest:
+		return extreme(s, in, op, lang), true
+	case OpLatest, OpEarliest:
+		return endpoint(s, op, lang), true
+	case OpChange, OpDouble, OpMultiple:
+		from, to, ok := changeYears(s, in)
+		if !ok {
+			if op == OpChange && len(in.Years) == 0 {
+				return trend(s, lang), true
+			}
+			return Reply{}, false
+		}
+		return change(s, in, op, from, to, lang), true
+	case OpSum, OpAverage:
+		return total(s, in, op, lang), true
+	case OpTrend:
+		return trend(s, lang), true
+	}
+	return Reply{}, false
+}
+
+// changeYears picks the two figures a change is asked between.
+func changeYears(s *facts.Series, in Intent) (from, to *facts.Fact, ok bool) {
+	switch {
+	case len(in.Years) >= 2:
+		ys := slices.Clone(in.Years[:2])
+		slices.Sort(ys)
+		return s.Point(ys[0]), s.Point(ys[1]), true
+	case len(in.Years) == 1 && in.Since:
+		last := latestFull(s)
+		if last == nil || last.Value.Year <= in.Years[0] {
+			return nil, nil, false
+		}
+		return s.Point(in.Years[0]), last, true
+	case len(in.Years) == 1:
+		// "Did trade fall in 2019?": against the figure before it.
+		to := s.Point(in.Years[0])
+		var prev *facts.Fact
+		for _, p := range s.Points {
+			if p.Value.Year < in.Years[0] && full(p) {
+				prev = p
+			}
+		}
+		if prev == nil {
+			return nil, nil, false
+		}
+		return prev, to, true
+	}
+	return nil, nil, false
+}
+
+func latestFull(s *facts.Series) *facts.Fact {
+	for i := len(s.Points) - 1; i >= 0; i-- {
+		if full(s.Points[i]) {
+			return s.Points[i]
+		}
+	}
+	return nil
+}
+
+func change(s *facts.Series, in Intent, op Op, from, to *facts.Fact, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang)}
+	c, err := Compare(from, to)
+	if err != nil {
+		part := from
+		if full(from) {
+			part = to
+		}
+		r.Reason = PartialYear
+		r.Text = say(lang,
+			"I can't compare those: %s. A part of a year is no match for a whole one.",
+			"비교할 수 없습니다: %s. 일부 기간의 수치는 한 해 전체의 수치와 비교할 수 없습니다.",
+			"Сравнить нельзя: %s. Часть года нельзя сравнивать с целым годом.",
+			partialNote(part, lang))
+		r.Suggestions = []match.Suggestion{suggestion(from, lang), suggestion(to, lang)}
+		return r
+	}
+	y1, y2 := from.Value.Year, to.Value.Year
+	a1, a2 := amount(from.Value.Amount, s.Unit, lang), amount(to.Value.Amount, s.Unit, lang)
+	about := ""
+	if c.Approx {
+		about = say(lang, "about ", "약 ", "около ")
+	}
+	var line string
+	switch {
+	case c.Diff > 0:
+		line = say(lang,
+			"%s rose from %s in %d to %s in %d: up %s%s (+%s), %s%s.",
+			"%[1]s: %[3]d년 %[2]s에서 %[5]d년 %[4]s로 %[6]s%[7]s(+%[8]s) 늘었습니다. %[9]s%[10]s입니다.",
+			"%s: с %s в %d г. до %s в %d г., рост на %s%s (+%s), %s%s.",
+			s.Title.In(lang), a1, y1, a2, y2, about, amount(c.Diff, s.Unit, lang), percent(c.Percent, lang), about, times(c.Ratio, lang))
+	case c.Diff < 0:
+		line = say(lang,
+			"%s fell from %s in %d to %s in %d: down %s%s (−%s), %s%s.",
+			"%[1]s: %[3]d년 %[2]s에서 %[5]d년 %[4]s로 %[6]s%[7]s(−%[8]s) 줄었습니다. %[9]s%[10]s입니다.",
+			"%s: с %s в %d г. до %s в %d г., снижение на %s%s (−%s), %s%s.",
+			s.Title.In(lang), a1, y1, a2, y2, about, amount(-c.Diff, s.Unit, lang), percent(c.Percent, lang), about, times(c.Ratio, lang))
+	default:
+		line = say(lang, "%s was the same in %d and %d: %s.", "%s: %d년과 %d년 모두 %s로 같았습니다.", "%s: в %d и %d гг. одинаково — %s.",
+			s.Title.In(lang), y1, y2, a1)
+	}
+	r.Answered, r.Kind, r.Facts = true, KindComputed, []*facts.Fact{to, from}
+	switch {
+	case op == OpDouble:
+		r.Kind = KindClaim
+		if c.Ratio >= 2 {
+			r.Verdict = Supported
+			line = say(lang, "Yes, it more than doubled. ", "네, 두 배 이상 늘었습니다. ", "Да, более чем вдвое. ") + line
+		} else {
+			r.Verdict = Contradicted
+			line = say(lang, "No, it did not double. ", "아니요, 두 배가 되지는 않았습니다. ", "Нет, вдвое он не вырос. ") + line
+		}
+	case in.Claim && in.Dir != 0:
+		r.Kind = KindClaim
+		if (in.Dir > 0) == (c.Diff > 0) && c.Diff != 0 {
+			r.Verdict = Supported
+			line = say(lang, "Yes. ", "네. ", "Да. ") + line
+		} else {
+			r.Verdict = Contradicted
+			line = say(lang, "No, my sources say otherwise. ", "아니요, 자료는 다르게 말합니다. ", "Нет, источники говорят обратное. ") + line
+		}
+	}
+	r.Text = line + approxNotes([]*facts.Fact{from, to}, lang)
+	return r
+}
+
+func extreme(s *facts.Series, in Intent, op Op, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang)}
+	pool := s.Points
+	if len(in.Years) >= 2 {
+		pool = within(s, in)
+	}
+	var cands, left []*facts.Fact
+	for _, p := range pool {
+		if full(p) {
+			cands = append(cands, p)
+		} else {
+			left = append(left, p)
+		}
+	}
+	if len(cands) == 0 {
+		r.Reason = PartialYear
+		r.Text = say(lang, "My sources give no full-year figure to compare there.", "비교할 수 있는 한 해 전체의 수치가 없습니다.", "Для сравнения нет ни одной цифры за полный год.")
+		return r
+	}
+	best := cands[0]
+	for _, p := range cands[1:] {
+		if op == OpHighest && p.Value.Amount > best.Value.Amount || op == OpLowest && p.Value.Amount < best.Value.Amount {
+			best = p
+		}
+	}
+	a := amount(best.Value.Amount, s.Unit, lang)
+	title := s.Title.In(lang)
+	if lang == facts.KO {
+		title = topic(title)
+	}
+	if len(cands) == 1 {
+		r.Text = say(lang, "My sources give %s for one year only, %d: %s.", "%s 한 해(%d년) 자료만 있습니다: %s.", "%s: в источниках есть данные только за один год, %d: %s.",
+			title, best.Value.Year, a)
+	} else {
+		var others []string
+		for _, p := range cands {
+			if p != best {
+				others = append(others, fmt.Sprintf("%d: %s", p.Value.Year, amount(p.Value.Amount, s.Unit, lang)))
+			}
+		}
+		if op == OpHighest {
+			r.Text = say(lang, "%s was highest in %d, at %s (against %s).", "%s %d년에 %s로 가장 많았습니다(%s).", "%s был наибольшим в %d г.: %s (для сравнения: %s).",
+				title, best.Value.Year, a, strings.Join(others, "; "))
+		} else {
+			r.Text = say(lang, "%s was lowest in %d, at %s (against %s).", "%s %d년에 %s로 가장 적었습니다(%s).", "%s был наименьшим в %d г.: %s (для сравнения: %s).",
+				title, best.Value.Year, a, strings.Join(others, "; "))
+		}
+	}
+	for _, p := range left {
+		r.Text += " " + say(lang, "Not compared: %s.", "비교에서 뺐습니다: %s.", "Не сравнивается: %s.", partialNote(p, lang))
+	}
+	r.Text += approxNotes(cands, lang) + coverage(s, lang)
+	r.Answered, r.Kind = true, KindComputed
+	r.Facts = append([]*facts.Fact{best}, without(cands, best)...)
+	return r
+}
+
+func endpoint(s *facts.Series, op Op, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang), Answered: true, Kind: KindComputed}
+	p := s.Points[0]
+	if op == OpLatest {
+		p = s.Points[len(s.Points)-1]
+	}
+	a := amount(p.Value.Amount, s.Unit, lang)
+	if op == OpLatest {
+		r.Text = say(lang, "The latest figure in my sources is for %d: %s.", "제 자료에서 가장 최근 수치는 %d년의 %s입니다.", "Последняя цифра в моих источниках — за %d г.: %s.", p.Value.Year, a)
+	} else {
+		r.Text = say(lang, "The earliest figure in my sources is for %d: %s.", "제 자료에서 가장 이른 수치는 %d년의 %s입니다.", "Самая ранняя цифра в моих источниках — за %d г.: %s.", p.Value.Year, a)
+	}
+	r.Facts = []*facts.Fact{p}
+	if !full(p) {
+		r.Text += " " + sentence(partialNote(p, lang)) + "."
+		if op == OpLatest {
+			if f := latestFull(s); f != nil {
+				r.Text += " " + say(lang, "The latest full year is %d: %s.", "가장 최근의 한 해 전체 수치는 %d년의 %s입니다.", "Последний полный год — %d: %s.", f.Value.Year, amount(f.Value.Amount, s.Unit, lang))
+				r.Facts = append(r.Facts, f)
+			}
+		}
+	}
+	r.Text += approxNotes(r.Facts, lang) + seriesLine(s, lang) + coverage(s, lang)
+	return r
+}
+
+func total(s *facts.Series, in Intent, op Op, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang)}
+	ps := s.Points
+	if len(in.Years) >= 2 {
+		ps = within(s, in)
+	}
+	if in.Span {
+		var gaps []int
+		ys := slices.Clone(in.Years[:2])
+		slices.Sort(ys)
+		for y := ys[0]; y <= ys[1]; y++ {
+			if s.Point(y) == nil {
+				gaps = append(gaps, y)
+			}
+		}
+		if len(gaps) > 0 {
+			r.Reason = match.MissingYear
+			r.Text = say(lang, "I can't add those years up: my sources have no figure for %s. %s: they give %s.",
+				"그 기간을 합산할 수 없습니다. %s년 자료가 없습니다. %s 자료가 있는 해: %s.",
+				"Сложить эти годы нельзя: нет данных за %s г. %s: есть данные за %s.",
+				joinYears(gaps), s.Title.In(lang), joinYears(s.Years()))
+			return r
+		}
+	}
+	t, err := Add(ps)
+	if err != nil {
+		var part []string
+		for _, p := range ps {
+			if !full(p) {
+				part = append(part, partialNote(p, lang))
+				r.Suggestions = append(r.Suggestions, suggestion(p, lang))
+			}
+		}
+		r.Reason = PartialYear
+		r.Text = say(lang, "I can't add those up: %s.", "합산할 수 없습니다: %s.", "Сложить нельзя: %s.", strings.Join(part, "; "))
+		return r
+	}
+	var ys []int
+	var terms []string
+	for _, p := range ps {
+		ys = append(ys, p.Value.Year)
+		terms = append(terms, amount(p.Value.Amount, s.Unit, lang))
+	}
+	about := ""
+	if t.Approx {
+		about = say(lang, "about ", "약 ", "около ")
+	}
+	if op == OpSum {
+		r.Text = say(lang, "%s over %s adds up to %s%s (%s).", "%s: %s년 합계 %s%s(%s).", "%s за %s гг. в сумме: %s%s (%s).",
+			s.Title.In(lang), joinYears(ys), about, amount(t.Sum, s.Unit, lang), strings.Join(terms, " + "))
+	} else {
+		r.Text = say(lang, "%[1]s averaged %[3]s%[4]s a year over %[2]s (%[5]s, divided by %[6]d).", "%s: %s년 평균 %s%s(%s, %d개 연도 평균).", "%s в среднем за %s гг.: %s%s в год (%s, разделить на %d).",
+			s.Title.In(lang), joinYears(ys), about, amount(t.Mean, s.Unit, lang), strings.Join(terms, " + "), len(ps))
+	}
+	if len(in.Years) < 2 {
+		r.Text += coverage(s, lang)
+	}
+	r.Text += approxNotes(ps, lang)
+	r.Answered, r.Kind, r.Facts = true, KindComputed, ps
+	return r
+}
+
+func trend(s *facts.Series, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang), Answered: true, Kind: KindComputed}
+	r.Text = strings.TrimSpace(seriesLine(s, lang))
+	if hi := extreme(s, Intent{}, OpHighest, lang); hi.Answered && len(s.Points) > 1 {
+		b := hi.Facts[0]
+		r.Text += " " + say(lang, "The highest full year is %d.", "한 해 전체 기준 최고치는 %d년입니다.", "Максимум за полный год — %d г.", b.Value.Year)
+	}
+	for _, p := range s.Points {
+		if !full(p) {
+			r.Text += " " + sentence(partialNote(p, lang)) + "."
+		}
+	}
+	r.Text += approxNotes(s.Points, lang) + coverage(s, lang)
+	r.Facts = slices.Clone(s.Points)
+	slices.Reverse(r.Facts) // the latest first
+	return r
+}
+
+// within is the series' figures in the years asked: the range between
+// them for "from … to …", else just those years.
+func within(s *facts.Series, in Intent) []*facts.Fact {
+	ys := slices.Clone(in.Years)
+	slices.Sort(ys)
+	var out []*facts.Fact
+	for _, p := range s.Points {
+		y := p.Value.Year
+		if in.Span && y >= ys[0] && y <= ys[len(ys)-1] || !in.Span && slices.Contains(ys, y) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func without(ps []*facts.Fact, x *facts.Fact) []*facts.Fact {
+	var out []*facts.Fact
+	for _, p := range ps {
+		if p != x {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// seriesLine lists the whole series, so an answer shows what it drew on.
+func seriesLine(s *facts.Series, lang facts.Lang) string {
+	var parts []string
+	for _, p := range s.Points {
+		v := fmt.Sprintf("%d: %s", p.Value.Year, amount(p.Value.Amount, s.Unit, lang))
+		if !full(p) {
+			v += "*"
+		}
+		parts = append(parts, v)
+	}
+	return " " + s.Title.In(lang) + ": " + strings.Join(parts, "; ") + "."
+}
+
+// coverage says where the sources end, since "now" is after them.
+func coverage(s *facts.Series, lang facts.Lang) string {
+	last := s.Points[len(s.Points)-1].Value.Year
+	return " " + say(lang, "My sources end in 2020; they give no figure after %d.", "제 자료는 2020년까지이며, %d년 이후 수치는 없습니다.", "Мои источники заканчиваются 2020 годом; цифр после %d г. в них нет.", last)
+}
+
+func approxNotes(ps []*facts.Fact, lang facts.Lang) string {
+	var out string
+	for _, p := range ps {
+		if p.Value.Approx {
+			out += " " + say(lang, "The %d figure is approximate.", "%d년 수치는 근사치입니다.", "Цифра за %d г. приблизительная.", p.Value.Year)
+		}
+	}
+	return out
+}
+
+// partialNote says which part of its year a figure covers.
+func partialNote(p *facts.Fact, lang facts.Lang) string {
+	t, err := time.Parse("2006-01", p.Value.AsOf)
+	if err != nil {
+		return say(lang, "the %d figure covers part of the year only (as of %s)", "%d년 수치는 한 해의 일부(%s 기준)입니다", "цифра за %d г. охватывает только часть года (на %s)", p.Value.Year, p.Value.AsOf)
+	}
+	m := int(t.Month())
+	enMonths := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	ruMonths := []string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+	return say(lang, "the %d figure covers January–%s only", "%d년 수치는 1~%d월만 집계한 것입니다", "цифра за %d г. охватывает только январь–%s",
+		p.Value.Year, pick(lang, enMonths[m-1], m, ruMonths[m-1]))
+}
+
+func pick(lang facts.Lang, en string, ko int, ru string) any {
+	switch lang {
+	case facts.KO:
+		return ko
+	case facts.RU:
+		return ru
+	}
+	return en
+}
+
+func joinYears(ys []int) string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// nearest offers the series' figures closest to a year asked.
+func nearest(s *facts.Series, year int, lang facts.Lang) []match.Suggestion {
+	ps := slices.Clone(s.Points)
+	slices.SortStableFunc(ps, func(a, b *facts.Fact) int {
+		return int(math.Abs(float64(a.Value.Year-year)) - math.Abs(float64(b.Value.Year-year)))
+	})
+	var out []match.Suggestion
+	for _, p := range ps[:min(3, len(ps))] {
+		out = append(out, suggestion(p, lang))
+	}
+	return out
+}
+
+func suggestion(f *facts.Fact, lang facts.Lang) match.Suggestion {
+	q := f.Title.In(lang)
+	if qs := f.Questions.In(lang); len(qs) > 0 {
+		q = qs[0]
+	}
+	return match.Suggestion{FactID: f.ID, Question: q}
+}
+
+// say picks the sentence for lang and fills it in.
+func say(lang facts.Lang, en, ko, ru string, args ...any) string {
+	f := en
+	switch lang {
+	case facts.KO:
+		f = ko
+	case facts.RU:
+		f = ru
+	}
+	return fmt.Sprintf(f, args...)
+}
+
+// topic puts the Korean topic particle after a noun: 은 after a final
+// consonant, 는 after a vowel.
+func topic(noun string) string {
+	r, _ := utf8.DecodeLastRuneInString(noun)
+	if r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)%28 != 0 {
+		return noun + "은"
+	}
+	return noun + "는"
+}
+
+// sentence capitalises the first letter of a clause that stands alone.
+func sentence(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
