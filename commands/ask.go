@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/answer"
 	"github.com/ninebridges/ninebridges/facts/match"
 )
 
@@ -44,11 +45,14 @@ func (r *Router) askMessage(ctx context.Context, req *Request) (*discordgo.Inter
 // the question's language. list adds the suggestions as text too, for
 // places where buttons may be ignored (free-text replies).
 func (r *Router) answer(question string, lang facts.Lang, list bool) message {
-	res := r.m.Answer(cleanQuestion(question), lang)
-	if res.Confident && res.Fact != nil {
-		return message{Embeds: []*discordgo.MessageEmbed{r.factCard(res.Fact, res.Lang)}}
+	res := r.answers.Answer(cleanQuestion(question), lang)
+	switch {
+	case res.Answered && res.Kind == answer.KindFact:
+		return message{Embeds: []*discordgo.MessageEmbed{r.factCard(res.Facts[0], res.Lang)}}
+	case res.Answered:
+		return message{Embeds: []*discordgo.MessageEmbed{r.computedCard(res)}}
 	}
-	text := res.Explain()
+	text := res.Text
 	if list && len(res.Suggestions) > 0 {
 		var b strings.Builder
 		b.WriteString(text)
@@ -145,14 +149,50 @@ func (r *Router) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbe
 	if !f.Date.IsZero() {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgDate), Value: f.Date.Human(lang), Inline: true})
 	}
-	// Knowledge from outside the corpus comes first and says so plainly.
-	if ref := f.Reference; ref != nil {
-		v := fmt.Sprintf("%s — %s (%s)\n%s", ref.Title, ref.Publisher, ref.Date, ref.URL)
-		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgExternal), Value: v})
+	r.cite(e, []*facts.Fact{f}, lang)
+	return e
+}
+
+// computedCard is an answer worked out from several facts: the figure and
+// how it was reached, then the quote behind every operand.
+func (r *Router) computedCard(res answer.Reply) *discordgo.MessageEmbed {
+	ids := make([]string, len(res.Facts))
+	for i, f := range res.Facts {
+		ids[i] = f.ID
+	}
+	e := &discordgo.MessageEmbed{
+		Title:       res.Title,
+		Description: res.Text,
+		Color:       embedColor,
+		Footer:      &discordgo.MessageEmbedFooter{Text: strings.Join(ids, " · ")},
+	}
+	r.cite(e, res.Facts, res.Lang)
+	return e
+}
+
+// cite adds the sources of facts to an embed: knowledge from outside the
+// corpus first, then each document's quote, each quote once.
+func (r *Router) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.Lang) {
+	for _, f := range fs {
+		// Knowledge from outside the corpus comes first and says so plainly.
+		if ref := f.Reference; ref != nil {
+			v := fmt.Sprintf("%s — %s (%s)\n%s", ref.Title, ref.Publisher, ref.Date, ref.URL)
+			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgExternal), Value: v})
+		}
 	}
 	type source struct{ name, head, quote string }
 	var srcs []source
-	for _, s := range f.Sources {
+	seen := map[facts.Source]bool{}
+	var all []facts.Source
+	for _, f := range fs {
+		for _, s := range f.Sources {
+			if !seen[s] {
+				seen[s] = true
+				all = append(all, s)
+			}
+		}
+	}
+	for _, s := range all {
 		src := source{name: s.Doc, quote: s.Quote}
 		if d, ok := r.base.Document(s.Doc); ok {
 			src.name = d.Title
@@ -178,5 +218,4 @@ func (r *Router) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbe
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.name, Value: v})
 	}
-	return e
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/answer"
 	"github.com/ninebridges/ninebridges/facts/match"
 )
 
@@ -54,6 +55,7 @@ type Config struct {
 type Router struct {
 	base     *facts.Base
 	m        Answerer
+	answers  *answer.Answerer
 	now      func() time.Time
 	location func(ctx context.Context, i *discordgo.Interaction) *time.Location
 	log      *slog.Logger
@@ -117,6 +119,7 @@ func New(cfg Config) (*Router, error) {
 	if r.m == nil {
 		r.m = match.New(cfg.Base)
 	}
+	r.answers = answer.New(cfg.Base, r.m)
 	if r.now == nil {
 		r.now = time.Now
 	}

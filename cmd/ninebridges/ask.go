@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/answer"
 	"github.com/ninebridges/ninebridges/facts/match"
 )
 
@@ -25,6 +26,11 @@ type askResult struct {
 	Suggestions []match.Suggestion `json:"suggestions"`
 	Sources     []askSource        `json:"sources"`
 	Reference   *facts.Reference   `json:"reference"`
+	// Kind is fact, computed or claim; Facts is every fact the answer
+	// used, FactID first; Verdict is set for a claim.
+	Kind    answer.Kind    `json:"kind,omitempty"`
+	Facts   []string       `json:"facts"`
+	Verdict answer.Verdict `json:"verdict,omitempty"`
 }
 
 type askSource struct {
@@ -64,11 +70,11 @@ func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
-	m := match.New(b)
+	a := answer.New(b, match.New(b))
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	answer := func(q string) (bool, error) {
-		res := buildAskResult(b, m.Answer(q, lang))
+		res := buildAskResult(b, a.Answer(q, lang))
 		if *asJSON {
 			data, err := json.Marshal(res)
 			if err != nil {
@@ -110,33 +116,43 @@ func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
-func buildAskResult(b *facts.Base, r match.Result) askResult {
+func buildAskResult(b *facts.Base, r answer.Reply) askResult {
 	out := askResult{
 		Question:    r.Question,
-		Answered:    r.Confident,
+		Answered:    r.Answered,
 		Score:       r.Score,
 		Lang:        r.Lang,
 		Suggestions: r.Suggestions,
 		Sources:     []askSource{},
+		Facts:       []string{},
+		Answer:      r.Text,
 	}
 	if out.Suggestions == nil {
 		out.Suggestions = []match.Suggestion{}
 	}
-	if !r.Confident {
-		out.Answer = r.Explain()
+	if !r.Answered {
 		out.Reason = string(r.Reason)
 		return out
 	}
-	f := r.Fact
-	out.FactID = f.ID
-	out.Answer = f.Answer.In(r.Lang)
-	out.Reference = f.Reference
-	for _, s := range f.Sources {
-		src := askSource{Doc: s.Doc, Quote: strings.Join(strings.Fields(s.Quote), " ")}
-		if d, ok := b.Document(s.Doc); ok {
-			src.Title = d.Title
+	out.Kind, out.Verdict = r.Kind, r.Verdict
+	out.FactID = r.Facts[0].ID
+	seen := map[facts.Source]bool{}
+	for _, f := range r.Facts {
+		out.Facts = append(out.Facts, f.ID)
+		if f.Reference != nil && out.Reference == nil {
+			out.Reference = f.Reference
 		}
-		out.Sources = append(out.Sources, src)
+		for _, s := range f.Sources {
+			if seen[s] {
+				continue
+			}
+			seen[s] = true
+			src := askSource{Doc: s.Doc, Quote: strings.Join(strings.Fields(s.Quote), " ")}
+			if d, ok := b.Document(s.Doc); ok {
+				src.Title = d.Title
+			}
+			out.Sources = append(out.Sources, src)
+		}
 	}
 	return out
 }
