@@ -42,10 +42,31 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		lang = match.DetectLang(question)
 	}
 	in := Parse(a.base, question)
+	// The series are Korea–Russia figures: a question about another
+	// country's trade is the matcher's to refuse.
+	if oc, ok := a.m.(interface{ NamesOtherCountry(string) bool }); ok && len(in.Series) > 0 && oc.NamesOtherCountry(question) {
+		in.Series = nil
+	}
+	// A curated overview of a series says more about its course than a
+	// list of its figures: "how has trade evolved" gets the overview when
+	// retrieval is sure of it.
+	if in.Op == OpTrend || in.Op == OpChange && (len(in.Years) == 0 || len(in.Series) == 1 && wholeSpan(in.Series[0], in.Years)) {
+		if res := a.m.Answer(question, lang); res.Confident && res.Fact.Value == nil && len(in.Series) == 1 {
+			return Reply{Question: question, Lang: res.Lang, Score: res.Score, Match: res, Answered: true, Kind: KindFact,
+				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
+		}
+	}
 	if r, ok := computeSeries(in, lang); ok {
 		r.Question = question
 		if r.Answered {
 			r.Score = 1
+			return r
+		}
+		// A curated fact may speak of what the figures cannot be
+		// combined into ("trade and tourism grew 25-fold").
+		if res := a.m.Answer(question, lang); res.Confident && res.Fact.Value == nil {
+			return Reply{Question: question, Lang: res.Lang, Score: res.Score, Match: res, Answered: true, Kind: KindFact,
+				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
 		}
 		return r
 	}
@@ -135,4 +156,11 @@ func computes(op Op) bool {
 		return true
 	}
 	return false
+}
+
+// wholeSpan reports whether years are a series' first and last: a question
+// about its whole course.
+func wholeSpan(s *facts.Series, years []int) bool {
+	ys := s.Years()
+	return len(years) == 2 && len(ys) > 1 && slices.Contains(years, ys[0]) && slices.Contains(years, ys[len(ys)-1])
 }

@@ -67,7 +67,10 @@ func TestAnswerComputes(t *testing.T) {
 		{q: "how many people traveled between the two countries in 2017 compared with 2014", kind: KindComputed,
 			facts: []string{"people-exchanges-2017", "people-exchanges-2014"}, says: []string{"218,000 people", "74.7%"}},
 		{q: "how did the number of tourists change between 1990 and 2019", kind: KindComputed, facts: []string{"people-tourists-2019", "people-tourists-1990"}, says: []string{"about", "approximate"}},
-		{q: "Как менялся товарооборот России и Кореи?", kind: KindComputed, says: []string{"888,8 млн долларов", "22,34 млрд долларов", "январь–сентябрь"}},
+		// The curated overview says more of a series' course than its figures.
+		{q: "Как менялся товарооборот России и Кореи?", kind: KindFact, facts: []string{"trade-volume-overview"}},
+		// A change over a series' whole span is its course: the overview.
+		{q: "how much did people-to-people exchanges change from 2014 to 2017, in numbers", kind: KindFact, facts: []string{"people-exchanges-overview"}},
 
 		// Refusals: a partial year, another metric, a year the metric lacks.
 		{q: "what was the trade in 2018 compared to 2017", reason: PartialYear},

@@ -60,7 +60,7 @@ var cues = []cue{
 	{OpEarliest, []string{"earliest", "oldest", "가장 이른", "가장 오래된", "самый ранн", "самые ранн", "самая ранн"}},
 	{OpAverage, []string{"average", "mean", "per year on", "평균", "средн"}},
 	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "누적", "в сумме", "суммарн", "сумма", "вместе взят", "в совокупности"}},
-	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
+	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "develop", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
 	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн"}},
 }
 
@@ -69,6 +69,7 @@ var (
 	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "감소", "줄었", "줄어", "하락", "сниз", "сократ", "упал", "паден"}
 	// claimWords mark a question that asserts something to be checked.
 	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "почему", "отчего", "맞나", "맞습니까", "맞아", "맞죠", "사실인가", "사실입니까", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	shareWords = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
 	totalWords = []string{"total", "in all", "총", "모두", "전부", "всего", "итого", "общий", "общая", "общий объ"}
 	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
 	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}
@@ -155,6 +156,11 @@ func Parse(b *facts.Base, question string) Intent {
 		}
 	}
 	in.Years = years(q)
+	// A share of a metric ("the Far East's slice of trade") is a figure of
+	// its own, which no series holds.
+	if containsAny(q, shareWords) {
+		in.Series = nil
+	}
 	rest := q
 	for _, c := range cues {
 		for _, w := range c.words {
@@ -165,6 +171,10 @@ func Parse(b *facts.Base, question string) Intent {
 				rest = rest[:i] + strings.Repeat(" ", len(w)) + rest[i+len(w):]
 			}
 		}
+	}
+	// "How big was trade in 2015" asks for that year, not the latest.
+	if in.Op == OpLatest && len(in.Years) > 0 {
+		in.Op = OpNone
 	}
 	// "Total trade from 2015 to 2017" adds up; "total trade in 2019" is
 	// just that year's figure.

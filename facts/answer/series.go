@@ -137,6 +137,9 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 		return endpoint(s, op, lang), true
 	case OpChange, OpDouble, OpMultiple:
 		from, to, ok := changeYears(s, in)
+		if op == OpChange && wholeSpan(s, in.Years) {
+			return trend(s, lang), true // its course, first to last
+		}
 		if !ok {
 			if op == OpChange && len(in.Years) == 0 {
 				return trend(s, lang), true
@@ -180,6 +183,15 @@ func changeYears(s *facts.Series, in Intent) (from, to *facts.Fact, ok bool) {
 		return prev, to, true
 	}
 	return nil, nil, false
+}
+
+func firstFull(s *facts.Series) *facts.Fact {
+	for _, p := range s.Points {
+		if full(p) {
+			return p
+		}
+	}
+	return nil
 }
 
 func latestFull(s *facts.Series) *facts.Fact {
@@ -405,6 +417,11 @@ func total(s *facts.Series, in Intent, op Op, lang facts.Lang) Reply {
 func trend(s *facts.Series, lang facts.Lang) Reply {
 	r := Reply{Lang: lang, Title: s.Title.In(lang), Answered: true, Kind: KindComputed}
 	r.Text = strings.TrimSpace(seriesLine(s, lang))
+	if first, last := firstFull(s), latestFull(s); first != nil && last != nil && first != last {
+		if c := change(s, Intent{}, OpChange, first, last, lang); c.Answered {
+			r.Text += " " + c.Text
+		}
+	}
 	if hi := extreme(s, Intent{}, OpHighest, lang); hi.Answered && len(s.Points) > 1 {
 		b := hi.Facts[0]
 		r.Text += " " + say(lang, "The highest full year is %d.", "한 해 전체 기준 최고치는 %d년입니다.", "Максимум за полный год — %d г.", b.Value.Year)

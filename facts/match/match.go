@@ -861,3 +861,17 @@ func (r Result) Explain() string {
 // generated one for benchmarks. Series are unknown to it, so a missing year
 // is reported as not found.
 func NewFromFacts(fs []*facts.Fact) *Matcher { return newMatcher(fs) }
+
+// NamesOtherCountry reports whether a question names a country other than
+// the two the base is about ("trade with Azerbaijan"), so that a layer
+// above the matcher does not answer it from Korea–Russia figures.
+func (m *Matcher) NamesOtherCountry(question string) bool {
+	for _, c := range m.ix.an.analyzeTokens(tokenize(normalize(question))) {
+		for _, a := range c.terms {
+			if constraintConcepts[a.term] == mention {
+				return true
+			}
+		}
+	}
+	return false
+}
