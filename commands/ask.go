@@ -47,10 +47,17 @@ func (r *Router) askMessage(ctx context.Context, req *Request) (*discordgo.Inter
 func (r *Router) answer(question string, lang facts.Lang, list bool) message {
 	res := r.answers.Answer(cleanQuestion(question), lang)
 	switch {
-	case res.Answered && res.Kind == answer.KindFact:
-		return message{Embeds: []*discordgo.MessageEmbed{r.factCard(res.Facts[0], res.Lang)}}
 	case res.Answered:
-		return message{Embeds: []*discordgo.MessageEmbed{r.computedCard(res)}}
+		var e *discordgo.MessageEmbed
+		if res.Kind == answer.KindFact {
+			e = r.factCard(res.Facts[0], res.Lang)
+		} else {
+			e = r.computedCard(res)
+		}
+		if res.Note != "" {
+			e.Description += "\n\n" + res.Note
+		}
+		return message{Embeds: []*discordgo.MessageEmbed{e}}
 	}
 	text := res.Text
 	if list && len(res.Suggestions) > 0 {

@@ -31,6 +31,8 @@ type askResult struct {
 	Kind    answer.Kind    `json:"kind,omitempty"`
 	Facts   []string       `json:"facts"`
 	Verdict answer.Verdict `json:"verdict,omitempty"`
+	// Note qualifies the answer, e.g. "as of my sources" for "now".
+	Note string `json:"note,omitempty"`
 }
 
 type askSource struct {
@@ -134,7 +136,7 @@ func buildAskResult(b *facts.Base, r answer.Reply) askResult {
 		out.Reason = string(r.Reason)
 		return out
 	}
-	out.Kind, out.Verdict = r.Kind, r.Verdict
+	out.Kind, out.Verdict, out.Note = r.Kind, r.Verdict, r.Note
 	out.FactID = r.Facts[0].ID
 	seen := map[facts.Source]bool{}
 	for _, f := range r.Facts {
@@ -159,6 +161,9 @@ func buildAskResult(b *facts.Base, r answer.Reply) askResult {
 
 func writeAskText(w io.Writer, r askResult) {
 	fmt.Fprintln(w, r.Answer)
+	if r.Note != "" {
+		fmt.Fprintln(w, r.Note)
+	}
 	for _, s := range r.Sources {
 		fmt.Fprintf(w, "  source: %s — “%s”\n", s.Title, s.Quote)
 	}

@@ -106,6 +106,9 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		r.Answered, r.Kind, r.Facts = true, KindFact, []*facts.Fact{f}
 		r.Title, r.Text = f.Title.In(r.Lang), f.Answer.In(r.Lang)
+		if in.Present {
+			r.Note = a.asOf(r.Lang)
+		}
 		return r
 	}
 	// The matcher found the series but another metric's: say which years
@@ -163,4 +166,16 @@ func computes(op Op) bool {
 func wholeSpan(s *facts.Series, years []int) bool {
 	ys := s.Years()
 	return len(years) == 2 && len(ys) > 1 && slices.Contains(years, ys[0]) && slices.Contains(years, ys[len(ys)-1])
+}
+
+// asOf says that an answer about the present is as of the sources' end.
+func (a *Answerer) asOf(lang facts.Lang) string {
+	en := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	ru := []string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+	m := a.end.Month()
+	return say(lang,
+		"This is as of my sources, which end in %[1]s %[2]d; it may have changed since.",
+		"제 자료는 %[2]d년 %[3]d월까지의 내용이므로, 그 뒤로 달라졌을 수 있습니다.",
+		"Это по состоянию на конец моих источников (%[4]s %[2]d г.); с тех пор всё могло измениться.",
+		en[m-1], a.end.Year(), int(m), ru[m-1])
 }

@@ -38,6 +38,9 @@ type Intent struct {
 	Since  bool  // "since 2016": from that year to the latest
 	Claim  bool  // the question asserts something to check ("…, right?")
 	Dir    int   // the direction a claim asserts: +1 rose, −1 fell
+	// Present: the question asks how things stand now ("is it still"),
+	// which sources that end in the past can only answer as of their date.
+	Present bool
 }
 
 // cue is a word or phrase that signals an operation. Latin and Cyrillic
@@ -68,8 +71,11 @@ var (
 	upWords   = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "증가", "늘었", "늘어", "성장", "상승", "рост", "вырос", "увелич", "прирост"}
 	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "감소", "줄었", "줄어", "하락", "сниз", "сократ", "упал", "паден"}
 	// claimWords mark a question that asserts something to be checked.
-	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "почему", "отчего", "맞나", "맞습니까", "맞아", "맞죠", "사실인가", "사실입니까", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
-	shareWords = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
+	claimWords   = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "почему", "отчего", "맞나", "맞습니까", "맞아", "맞죠", "사실인가", "사실입니까", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	shareWords   = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
+	presentWords = []string{"still", "now", "currently", "today", "these days", "at present", "nowadays", "anymore", "any more", "as of today",
+		"아직", "여전히", "지금", "현재", "요즘", "오늘날",
+		"до сих пор", "все еще", "всё ещё", "сейчас", "в настоящее время", "ныне", "по-прежнему", "на сегодня", "сегодня"}
 	totalWords = []string{"total", "in all", "총", "모두", "전부", "всего", "итого", "общий", "общая", "общий объ"}
 	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
 	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}
@@ -184,6 +190,7 @@ func Parse(b *facts.Base, question string) Intent {
 	in.Since = containsAny(q, sinceWords) && len(in.Years) == 1
 	in.Span = len(in.Years) == 2 && (containsAny(q, spanWords) || dashRe.MatchString(q))
 	in.Claim = containsAny(q, claimWords)
+	in.Present = containsAny(q, presentWords)
 	switch {
 	case containsAny(q, downWords):
 		in.Dir = -1

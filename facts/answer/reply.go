@@ -54,7 +54,10 @@ type Reply struct {
 	// sources are cited.
 	Facts   []*facts.Fact
 	Verdict Verdict // set for KindClaim
-	Score   float64
+	// Note qualifies an answer, such as a question in the present tense
+	// answered from sources that end before today.
+	Note  string
+	Score float64
 	// Reason says why not, when not Answered.
 	Reason      match.Reason
 	Suggestions []match.Suggestion

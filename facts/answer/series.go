@@ -468,7 +468,7 @@ func seriesLine(s *facts.Series, lang facts.Lang) string {
 	for _, p := range s.Points {
 		v := fmt.Sprintf("%d: %s", p.Value.Year, amount(p.Value.Amount, s.Unit, lang))
 		if !full(p) {
-			v += "*"
+			v += " (" + monthSpan(p, lang) + ")"
 		}
 		parts = append(parts, v)
 	}
@@ -489,6 +489,18 @@ func approxNotes(ps []*facts.Fact, lang facts.Lang) string {
 		}
 	}
 	return out
+}
+
+// monthSpan is the part of its year a partial figure covers, briefly.
+func monthSpan(p *facts.Fact, lang facts.Lang) string {
+	t, err := time.Parse("2006-01", p.Value.AsOf)
+	if err != nil {
+		return say(lang, "as of %s", "%s 기준", "на %s", p.Value.AsOf)
+	}
+	m := int(t.Month())
+	enMonths := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+	ruMonths := []string{"янв.", "февр.", "март", "апр.", "май", "июнь", "июль", "авг.", "сент.", "окт.", "нояб.", "дек."}
+	return say(lang, "Jan–%s only", "1~%d월", "только янв.–%s", pick(lang, enMonths[m-1], m, ruMonths[m-1]))
 }
 
 // partialNote says which part of its year a figure covers.
