@@ -57,7 +57,8 @@ func (r *Router) answer(question string, lang facts.Lang, list bool) message {
 		if res.Note != "" {
 			e.Description += "\n\n" + res.Note
 		}
-		return message{Embeds: []*discordgo.MessageEmbed{e}}
+		// An event's other facts are follow-ups, a click away.
+		return message{Embeds: []*discordgo.MessageEmbed{e}, Components: suggestionButtons(res.Suggestions, res.Lang)}
 	}
 	text := res.Text
 	if list && len(res.Suggestions) > 0 {

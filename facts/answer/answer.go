@@ -19,14 +19,20 @@ type Retriever interface {
 
 // Answerer answers questions over one base. It is safe for concurrent use.
 type Answerer struct {
-	base *facts.Base
-	m    Retriever
+	base    *facts.Base
+	m       Retriever
+	eventOf map[string]*facts.Event // fact id → its timeline event
 	end  time.Time // the newest document's date: where the sources stop
 }
 
 // New builds an Answerer on a base and its matcher.
 func New(b *facts.Base, m Retriever) *Answerer {
-	a := &Answerer{base: b, m: m}
+	a := &Answerer{base: b, m: m, eventOf: map[string]*facts.Event{}}
+	for _, e := range b.Timeline() {
+		for _, f := range e.Facts {
+			a.eventOf[f.ID] = e
+		}
+	}
 	for _, d := range b.Documents() {
 		if d.Date.Start.After(a.end) {
 			a.end = d.Date.Start
@@ -120,6 +126,13 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		r.Suggestions = nearest(s, res.Asked[0], r.Lang)
 		return r
 	}
+	// Two facts of one event are equally good: the question is about the
+	// event. Answer with it, and offer its other facts.
+	if res.Reason == match.Ambiguous && len(res.Suggestions) >= 2 {
+		if e := a.eventOf[res.Suggestions[0].FactID]; e != nil && a.eventOf[res.Suggestions[1].FactID] == e {
+			return a.event(r, e)
+		}
+	}
 	if late := a.after(in.Years); len(late) > 0 && (res.Reason != match.MissingYear || len(in.Series) == 0) {
 		r.Reason = OutOfRange
 		r.Text = say(r.Lang,
@@ -178,4 +191,23 @@ func (a *Answerer) asOf(lang facts.Lang) string {
 		"제 자료는 %[2]d년 %[3]d월까지의 내용이므로, 그 뒤로 달라졌을 수 있습니다.",
 		"Это по состоянию на конец моих источников (%[4]s %[2]d г.); с тех пор всё могло измениться.",
 		en[m-1], a.end.Year(), int(m), ru[m-1])
+}
+
+// event answers with a timeline event: its first fact, which dates and
+// names it, and the others as follow-ups.
+func (a *Answerer) event(r Reply, e *facts.Event) Reply {
+	lead := e.Facts[0]
+	r.Answered, r.Kind, r.Reason = true, KindEvent, ""
+	r.Title = e.Title.In(r.Lang)
+	r.Text = lead.Answer.In(r.Lang)
+	r.Facts = []*facts.Fact{lead}
+	r.Suggestions = nil
+	if len(e.Facts) > 1 {
+		r.Text += "\n\n" + say(r.Lang, "More on this:", "이와 관련해 더 보기:", "Ещё об этом:")
+	}
+	for _, f := range e.Facts[1:] {
+		r.Suggestions = append(r.Suggestions, suggestion(f, r.Lang))
+		r.Text += "\n• " + f.Title.In(r.Lang)
+	}
+	return r
 }

@@ -82,6 +82,9 @@ func TestAnswerComputes(t *testing.T) {
 		{q: "how many tourists were there in 2016", reason: match.MissingYear, never: []string{"people-exchanges-2016"}},
 		{q: "what happened between the two countries in 2023", reason: OutOfRange},
 
+		// Two facts of one event: the event, with its other facts to follow.
+		{q: "what did Kang Kyung-wha and Koslov agree", kind: KindEvent, facts: []string{"summit-kang-koslov-pohang-meeting"}, says: []string{"More on this:", "• "}},
+
 		// Look-ups stay look-ups.
 		{q: "trade volume in 2016", kind: KindFact, facts: []string{"trade-volume-2016"}},
 		{q: "how many tourists in 1990", kind: KindFact, facts: []string{"people-tourists-1990"}},

@@ -17,6 +17,7 @@ const (
 	KindFact     Kind = "fact"     // one fact, as the matcher found it
 	KindComputed Kind = "computed" // a figure worked out from several facts
 	KindClaim    Kind = "claim"    // a claim checked against the sources
+	KindEvent    Kind = "event"    // one timeline event, its facts as follow-ups
 )
 
 // Verdict is what the sources say of a claim.
