@@ -22,7 +22,7 @@ type Answerer struct {
 	base    *facts.Base
 	m       Retriever
 	eventOf map[string]*facts.Event // fact id → its timeline event
-	end  time.Time // the newest document's date: where the sources stop
+	end     time.Time               // the newest document's date: where the sources stop
 }
 
 // New builds an Answerer on a base and its matcher.

@@ -180,6 +180,8 @@ var concepts = map[string][]string{
 	"age":        {"age", "aged", "years old", "how old", "born", "birthday", "나이", "생일", "возраст", "родился", "родилась"},
 	"population": {"population", "inhabitants", "residents", "인구", "население", "населения", "жителей"},
 	"weather":    {"weather", "temperature", "forecast", "날씨", "기온", "погода", "погоды", "температура"},
+	"length": {"length", "km", "kilometre", "kilometres", "kilometer", "kilometers", "miles", "길이", "킬로미터", "킬로",
+		"протяженность", "протяженности", "длина", "длину", "длиной", "километров", "километра", "км"},
 	"ambassador": {"ambassador", "ambassadors", "embassy", "대사", "대사관", "посол", "посла", "послом", "посольство"},
 }
 
@@ -201,7 +203,7 @@ const (
 var constraintConcepts = map[string]constraint{
 	"#north-korea": mention, "#china": mention, "#usa": mention, "#japan": mention, "#azerbaijan": mention,
 	"#china-russia": mention, "#us-china": mention,
-	"#cost": detail, "#percent": detail, "#age": detail, "#population": detail, "#weather": detail, "#ambassador": detail,
+	"#cost": detail, "#percent": detail, "#age": detail, "#population": detail, "#weather": detail, "#ambassador": detail, "#length": detail,
 }
 
 func setOf(words ...string) map[string]bool {
