@@ -110,6 +110,25 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				}
 			}
 		}
+		// "The second consultation" is not answered by a fact of the
+		// fourth, even one that does not count it itself.
+		if o := a.otherOrdinal(f, res.Ordinals); o != nil {
+			r.Reason = match.NotFound
+			r.Text = say(r.Lang,
+				"My sources don't describe the one you counted; here is what they do say.",
+				"제 자료에는 질문하신 회차에 관한 내용이 없습니다. 대신 자료에 있는 내용은 다음과 같습니다.",
+				"Того, о котором вы спросили, в моих источниках нет; вот что в них есть.")
+			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+			return r
+		}
+		// A metric and a year its series has: that year's figure is what
+		// was asked, whatever else the question says ("exports to Russia
+		// dropped in 2019, correct?").
+		if len(in.Series) == 1 && len(in.Years) == 1 && (f.Value == nil || f.Value.Series != in.Series[0].ID) {
+			if p := in.Series[0].Point(in.Years[0]); p != nil {
+				f = p
+			}
+		}
 		r.Answered, r.Kind, r.Facts = true, KindFact, []*facts.Fact{f}
 		r.Title, r.Text = f.Title.In(r.Lang), f.Answer.In(r.Lang)
 		if in.Present {
@@ -210,4 +229,31 @@ func (a *Answerer) event(r Reply, e *facts.Event) Reply {
 		r.Text += "\n• " + f.Title.In(r.Lang)
 	}
 	return r
+}
+
+// otherOrdinal is a count that f's topic gives its subjects, when the
+// question asks for a count none of them has: the sources describe the
+// 4th Arctic consultation, so "the second" one is not in them, whatever
+// fact about the consultations matched best. nil when a fact of the topic
+// has the count asked, or the topic counts nothing.
+func (a *Answerer) otherOrdinal(f *facts.Fact, asked []int) []int {
+	om, ok := a.m.(interface{ Ordinals(*facts.Fact) []int })
+	if !ok || len(asked) == 0 {
+		return nil
+	}
+	var counted []int
+	for _, g := range a.base.Facts() {
+		if g.Topic != f.Topic {
+			continue
+		}
+		os := om.Ordinals(g)
+		if slices.ContainsFunc(os, func(o int) bool { return slices.Contains(asked, o) }) {
+			return nil
+		}
+		counted = append(counted, os...)
+	}
+	if own := om.Ordinals(f); len(own) > 0 {
+		return own
+	}
+	return counted
 }

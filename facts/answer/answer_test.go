@@ -85,6 +85,13 @@ func TestAnswerComputes(t *testing.T) {
 		// Two facts of one event: the event, with its other facts to follow.
 		{q: "what did Kang Kyung-wha and Koslov agree", kind: KindEvent, facts: []string{"summit-kang-koslov-pohang-meeting"}, says: []string{"More on this:", "• "}},
 
+		// An ordinal the sources lack is not answered by another count.
+		{q: "what was on the agenda of the second korea-russia arctic consultation", reason: match.NotFound},
+		{q: "제2차 한러 북극협력 협의회 의제는?", reason: match.NotFound},
+		// A metric and a year its series has: that figure, which corrects
+		// the claim, not Korea's total exports.
+		{q: "korea's exports to russia dropped 10% in 2019, correct?", kind: KindFact, facts: []string{"trade-exports-to-russia-2019"}, never: []string{"trade-korea-total-exports-2019"}},
+
 		// Look-ups stay look-ups.
 		{q: "trade volume in 2016", kind: KindFact, facts: []string{"trade-volume-2016"}},
 		{q: "how many tourists in 1990", kind: KindFact, facts: []string{"people-tourists-1990"}},

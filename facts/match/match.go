@@ -77,6 +77,8 @@ type Result struct {
 	Series *facts.Series
 	Years  []int
 	Asked  []int // the years the question named
+	// Ordinals are the counts the question named ("the second forum").
+	Ordinals []int
 
 	top    *facts.Fact // the best candidate, answered or not (for calibration)
 	margin float64
@@ -189,6 +191,7 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	}
 	clauses := m.ix.an.analyzeTokens(toks)
 	ranked, total, years, ords, qcs := m.rankOrd(clauses)
+	r.Ordinals = ords
 	// Other countries, and details the documents may not give, constrain
 	// the answer (see constraintConcepts).
 	for _, c := range clauses {
@@ -874,4 +877,16 @@ func (m *Matcher) NamesOtherCountry(question string) bool {
 		}
 	}
 	return false
+}
+
+// Ordinals are the counts a fact gives its subject ("the 4th
+// consultation"), so that a layer above can hold a question's ordinal
+// against an event the fact belongs to.
+func (m *Matcher) Ordinals(f *facts.Fact) []int {
+	for i, g := range m.ix.facts {
+		if g == f {
+			return m.ix.ordinals[i]
+		}
+	}
+	return nil
 }
