@@ -18,6 +18,7 @@ type Base struct {
 	series   []*Series
 	seriesBy map[string]*Series
 	events   []*Event // in chronological order
+	groups   []*Group
 }
 
 //go:embed corpus/*.txt data/*.yaml
@@ -63,6 +64,9 @@ func (b *Base) CitedBy(docID string) []*Fact {
 	}
 	return out
 }
+
+// Groups returns the named groups of facts, in definition order.
+func (b *Base) Groups() []*Group { return b.groups }
 
 // AllSeries returns the series in definition order.
 func (b *Base) AllSeries() []*Series { return b.series }

@@ -84,6 +84,16 @@ func (s *Series) Years() []int {
 	return ys
 }
 
+// Group is a named list of facts, such as the Korean companies the
+// sources name in Russia, so that "which companies…" is answered with each
+// member and its source.
+type Group struct {
+	ID    string
+	Title Text
+	Terms Phrasings // lower-case words that name the group in a question
+	Facts []*Fact
+}
+
 // Event is one dated entry of the timeline. Its date is its first fact's
 // date, so each date is written in exactly one place.
 type Event struct {

@@ -28,6 +28,14 @@ type dataFile struct {
 	Facts  []rawFact   `yaml:"facts"`
 	Series []rawSeries `yaml:"series"`
 	Events []rawEvent  `yaml:"events"`
+	Groups []rawGroup  `yaml:"groups"`
+}
+
+type rawGroup struct {
+	ID    string    `yaml:"id"`
+	Title Text      `yaml:"title"`
+	Terms Phrasings `yaml:"terms"`
+	Facts []string  `yaml:"facts"`
 }
 
 type rawFact struct {
@@ -154,6 +162,11 @@ func (l *loader) load(fsys fs.FS) *Base {
 		w   where
 	}
 	var facts []pendingFact
+	type pendingGroup struct {
+		raw rawGroup
+		w   where
+	}
+	var groups []pendingGroup
 	for _, name := range dataNames {
 		file := l.prefix + name
 		data, err := fs.ReadFile(fsys, name)
@@ -176,6 +189,9 @@ func (l *loader) load(fsys fs.FS) *Base {
 		}
 		for i, e := range df.Events {
 			events = append(events, pending{e, pos("events", i)})
+		}
+		for i, g := range df.Groups {
+			groups = append(groups, pendingGroup{g, pos("groups", i)})
 		}
 	}
 	for _, p := range facts {
@@ -217,6 +233,9 @@ func (l *loader) load(fsys fs.FS) *Base {
 			}
 		}
 		b.events = append(b.events, ev)
+	}
+	for _, p := range groups {
+		l.addGroup(b, p.raw, p.w)
 	}
 	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].Date.Start.Before(b.events[j].Date.Start) })
 	sort.SliceStable(b.facts, func(i, j int) bool { return b.facts[i].ID < b.facts[j].ID })
@@ -448,6 +467,45 @@ func (l *loader) addSeries(b *Base, r rawSeries, w where) {
 	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms}
 	b.series = append(b.series, s)
 	b.seriesBy[s.ID] = s
+}
+
+func (l *loader) addGroup(b *Base, r rawGroup, w where) {
+	if !isKebab(r.ID) {
+		l.bad(w.file, w.at("id"), "group id %q is not kebab-case", r.ID)
+		return
+	}
+	for _, g := range b.groups {
+		if g.ID == r.ID {
+			l.bad(w.file, w.at("id"), "duplicate group %q", r.ID)
+			return
+		}
+	}
+	l.checkText(w, "title", r.Title, 100)
+	for _, lang := range Langs {
+		if len(r.Terms.In(lang)) == 0 {
+			l.bad(w.file, w.at("terms"), "group %q has no %s terms (the words that name it in a question)", r.ID, lang)
+		}
+		for _, t := range r.Terms.In(lang) {
+			if strings.TrimSpace(t) == "" || t != strings.ToLower(t) {
+				l.bad(w.file, w.at("terms"), "group %q: term %q must be non-empty and lower-case", r.ID, t)
+			}
+		}
+	}
+	if len(r.Facts) < 2 {
+		l.bad(w.file, w.at("facts"), "group %q needs at least two facts", r.ID)
+	}
+	g := &Group{ID: r.ID, Title: r.Title, Terms: r.Terms}
+	for i, id := range r.Facts {
+		f, ok := b.byID[id]
+		if !ok {
+			if !l.declared[id] && !l.unparsed {
+				l.bad(w.file, w.at(fmt.Sprintf("facts[%d]", i)), "group %q points at unknown fact %q", r.ID, id)
+			}
+			continue
+		}
+		g.Facts = append(g.Facts, f)
+	}
+	b.groups = append(b.groups, g)
 }
 
 func (l *loader) buildSeries(b *Base) {

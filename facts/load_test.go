@@ -56,6 +56,8 @@ func TestLoadBrokenFixtures(t *testing.T) {
 		{"value-no-unit", facts, 17, "value has no unit"},
 		{"unknown-series", facts, 17, `unknown series "trade-value"`},
 		{"timeline-unknown-fact", "data/timeline.yaml", 4, `points at unknown fact "forum-busan"`},
+		{"group-unknown-fact", "data/timeline.yaml", 5, `group "forum-facts" points at unknown fact "forum-busan"`},
+		{"group-no-terms", "data/timeline.yaml", 4, `group "forum-facts" has no ru terms`},
 		{"event-undated-fact", "data/timeline.yaml", 4, `takes its date from fact "forum-pohang", which has none`},
 		{"empty-answer", facts, 7, "answer is missing in en"},
 		{"long-answer", facts, 7, "answer in en is 1109 characters; keep it under 1000"},

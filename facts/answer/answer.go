@@ -62,6 +62,9 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
 		}
 	}
+	if len(in.Groups) == 1 && in.List && (len(in.Series) == 0 || in.Op == OpNone) {
+		return a.list(question, in.Groups[0], lang)
+	}
 	if r, ok := computeSeries(in, lang); ok {
 		r.Question = question
 		if r.Answered {
@@ -256,4 +259,15 @@ func (a *Answerer) otherOrdinal(f *facts.Fact, asked []int) []int {
 		return own
 	}
 	return counted
+}
+
+// list answers with a group's members, each with its own source.
+func (a *Answerer) list(question string, g *facts.Group, lang facts.Lang) Reply {
+	r := Reply{Question: question, Lang: lang, Answered: true, Kind: KindList, Score: 1, Facts: g.Facts}
+	r.Title = g.Title.In(lang)
+	r.Text = say(lang, "My sources name %d:", "자료에 나오는 것은 %d가지입니다.", "В источниках названо %d:", len(g.Facts))
+	for _, f := range g.Facts {
+		r.Text += "\n• " + f.Title.In(lang)
+	}
+	return r
 }

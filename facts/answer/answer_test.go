@@ -92,6 +92,12 @@ func TestAnswerComputes(t *testing.T) {
 		// the claim, not Korea's total exports.
 		{q: "korea's exports to russia dropped 10% in 2019, correct?", kind: KindFact, facts: []string{"trade-exports-to-russia-2019"}, never: []string{"trade-korea-total-exports-2019"}},
 
+		// Lists: every member of a group, each cited.
+		{q: "list the korean companies doing well in russia", kind: KindList,
+			facts: []string{"business-samsung-phones-2019", "business-hyundai-vehicles", "business-lg-appliances"}, says: []string{"name 3"}},
+		{q: "Какие риски для торговли называет KITA?", kind: KindList, facts: []string{"risks-resource-export-volatility", "risks-covid-q2-2020-downturn"}, says: []string{"названо 6"}},
+		{q: "러시아에서 잘나가는 한국 기업은 어디야? 알려줘", kind: KindList, facts: []string{"business-samsung-phones-2019"}},
+
 		// Look-ups stay look-ups.
 		{q: "trade volume in 2016", kind: KindFact, facts: []string{"trade-volume-2016"}},
 		{q: "how many tourists in 1990", kind: KindFact, facts: []string{"people-tourists-1990"}},

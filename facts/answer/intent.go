@@ -41,6 +41,8 @@ type Intent struct {
 	// Present: the question asks how things stand now ("is it still"),
 	// which sources that end in the past can only answer as of their date.
 	Present bool
+	Groups  []*facts.Group // the groups named
+	List    bool           // it asks for members: "which…", "list", "how many"
 }
 
 // cue is a word or phrase that signals an operation. Latin and Cyrillic
@@ -76,6 +78,12 @@ var (
 	presentWords = []string{"still", "now", "currently", "today", "these days", "at present", "nowadays", "anymore", "any more", "as of today",
 		"아직", "여전히", "지금", "현재", "요즘", "오늘날",
 		"до сих пор", "все еще", "всё ещё", "сейчас", "в настоящее время", "ныне", "по-прежнему", "на сегодня", "сегодня"}
+	// listWords ask for the members. "How many" is left out on purpose: a
+	// group holds what the sources name, not a count of everything there
+	// is ("how many Korean companies work in Russia" is not in them).
+	listWords = []string{"which", "list", "what are", "what were", "name the", "name all", "enumerate", "what companies", "what risks", "what kind",
+		"어떤", "어느", "무엇이", "무엇인", "뭐가", "뭐야", "뭐있", "뭐 있", "나열", "목록", "알려",
+		"какие", "каких", "какими", "перечисл", "список", "назови", "назовите", "что за"}
 	totalWords = []string{"total", "in all", "총", "모두", "전부", "всего", "итого", "общий", "общая", "общий объ"}
 	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
 	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}
@@ -161,6 +169,15 @@ func Parse(b *facts.Base, question string) Intent {
 			}
 		}
 	}
+	for _, g := range b.Groups() {
+		for _, l := range facts.Langs {
+			if containsAny(q, g.Terms.In(l)) {
+				in.Groups = append(in.Groups, g)
+				break
+			}
+		}
+	}
+	in.List = containsAny(q, listWords)
 	in.Years = years(q)
 	// A share of a metric ("the Far East's slice of trade") is a figure of
 	// its own, which no series holds.

@@ -18,6 +18,7 @@ const (
 	KindComputed Kind = "computed" // a figure worked out from several facts
 	KindClaim    Kind = "claim"    // a claim checked against the sources
 	KindEvent    Kind = "event"    // one timeline event, its facts as follow-ups
+	KindList     Kind = "list"     // the members of a named group, each cited
 )
 
 // Verdict is what the sources say of a claim.
