@@ -122,9 +122,10 @@ func isWordByte(c byte) bool {
 // fold lower-cases a question and evens out the spellings that differ
 // only in form (ё, curly apostrophes, dashes between words).
 func fold(q string) string {
-	q = strings.ToLower(q)
-	return strings.NewReplacer("ё", "е", "’", "'", "–", "-", "—", "-").Replace(q)
+	return folder.Replace(strings.ToLower(q))
 }
+
+var folder = strings.NewReplacer("ё", "е", "’", "'", "–", "-", "—", "-")
 
 // find reports where w occurs in s as a word beginning (Latin, Cyrillic)
 // or anywhere (Hangul), or -1.
@@ -177,23 +178,14 @@ func Parse(b *facts.Base, question string) Intent {
 			}
 		}
 	}
-	in.List = containsAny(q, listWords)
 	in.Years = years(q)
+	tags, op := scan(q)
+	in.Op = op
+	in.List = tags&tagList != 0
 	// A share of a metric ("the Far East's slice of trade") is a figure of
 	// its own, which no series holds.
-	if containsAny(q, shareWords) {
+	if tags&tagShare != 0 {
 		in.Series = nil
-	}
-	rest := q
-	for _, c := range cues {
-		for _, w := range c.words {
-			if i := find(rest, w); i >= 0 {
-				if in.Op == OpNone {
-					in.Op = c.op
-				}
-				rest = rest[:i] + strings.Repeat(" ", len(w)) + rest[i+len(w):]
-			}
-		}
 	}
 	// "How big was trade in 2015" asks for that year, not the latest.
 	if in.Op == OpLatest && len(in.Years) > 0 {
@@ -201,18 +193,99 @@ func Parse(b *facts.Base, question string) Intent {
 	}
 	// "Total trade from 2015 to 2017" adds up; "total trade in 2019" is
 	// just that year's figure.
-	if len(in.Years) >= 2 && (in.Op == OpNone || in.Op == OpChange && !containsAny(q, upWords) && !containsAny(q, downWords)) && containsAny(q, totalWords) {
+	if len(in.Years) >= 2 && (in.Op == OpNone || in.Op == OpChange && tags&(tagUp|tagDown) == 0) && tags&tagTotal != 0 {
 		in.Op = OpSum
 	}
-	in.Since = containsAny(q, sinceWords) && len(in.Years) == 1
-	in.Span = len(in.Years) == 2 && (containsAny(q, spanWords) || dashRe.MatchString(q))
-	in.Claim = containsAny(q, claimWords)
-	in.Present = containsAny(q, presentWords)
+	in.Since = tags&tagSince != 0 && len(in.Years) == 1
+	in.Span = len(in.Years) == 2 && (tags&tagSpan != 0 || dashRe.MatchString(q))
+	in.Claim = tags&tagClaim != 0
+	in.Present = tags&tagPresent != 0
 	switch {
-	case containsAny(q, downWords):
+	case tags&tagDown != 0:
 		in.Dir = -1
-	case containsAny(q, upWords):
+	case tags&tagUp != 0:
 		in.Dir = +1
 	}
 	return in
+}
+
+// Which word lists a question contains.
+const (
+	tagCue uint16 = 1 << iota
+	tagList
+	tagShare
+	tagTotal
+	tagSince
+	tagSpan
+	tagClaim
+	tagPresent
+	tagUp
+	tagDown
+)
+
+type entry struct {
+	text string
+	tag  uint16
+	op   Op  // for tagCue
+	prio int // for tagCue: its group's place in cues
+}
+
+// lexicon holds every word list by first rune, longest first, so that a
+// question is read in one pass rather than searched once per word.
+var lexicon = func() map[rune][]entry {
+	lex := map[rune][]entry{}
+	add := func(tag uint16, op Op, prio int, words []string) {
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			lex[r] = append(lex[r], entry{w, tag, op, prio})
+		}
+	}
+	for i, c := range cues {
+		add(tagCue, c.op, i, c.words)
+	}
+	for tag, words := range map[uint16][]string{
+		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords,
+	} {
+		add(tag, 0, 0, words)
+	}
+	for _, es := range lex {
+		slices.SortStableFunc(es, func(a, b entry) int { return len(b.text) - len(a.text) })
+	}
+	return lex
+}()
+
+// scan reads a folded question once: which lists it contains, and the
+// operation its cues ask for. Latin and Cyrillic words match at the start
+// of a word, Hangul anywhere. A cue inside a longer cue ("most" in "most
+// recent") does not count; of the cues found, the earliest group in cues
+// wins.
+func scan(q string) (tags uint16, op Op) {
+	best, cueEnd := len(cues), 0
+	prev := ' '
+	for i, r := range q {
+		es := lexicon[r]
+		start := i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev)
+		prev = r
+		if len(es) == 0 || !start && !unicode.Is(unicode.Hangul, r) {
+			continue
+		}
+		for _, e := range es {
+			if !strings.HasPrefix(q[i:], e.text) {
+				continue
+			}
+			if e.tag == tagCue {
+				if i < cueEnd {
+					continue
+				}
+				cueEnd = i + len(e.text)
+				if e.prio < best {
+					best, op = e.prio, e.op
+				}
+				continue
+			}
+			tags |= e.tag
+		}
+	}
+	return tags | tagCue, op
 }
