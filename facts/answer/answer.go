@@ -80,6 +80,15 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		return r
 	}
 	res := a.m.Answer(question, lang)
+	// "Is the visa waiver still in force?": the words that ask about now
+	// say nothing the sources can match, and the answer is given as of
+	// them (see asOf), so ask without them.
+	if !res.Confident && in.Present && res.Reason == match.NotFound {
+		if alt := a.m.Answer(withoutPresent(question), lang); alt.Confident {
+			alt.Question = question
+			res = alt
+		}
+	}
 	r := Reply{
 		Question: question, Lang: res.Lang, Score: res.Score, Match: res,
 		Reason: res.Reason, Suggestions: res.Suggestions,

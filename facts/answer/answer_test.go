@@ -98,6 +98,9 @@ func TestAnswerComputes(t *testing.T) {
 		{q: "Какие риски для торговли называет KITA?", kind: KindList, facts: []string{"risks-resource-export-volatility", "risks-covid-q2-2020-downturn"}, says: []string{"названо 6"}},
 		{q: "러시아에서 잘나가는 한국 기업은 어디야? 알려줘", kind: KindList, facts: []string{"business-samsung-phones-2019"}},
 
+		// The present tense is answered as of the sources.
+		{q: "is the visa waiver still in force?", kind: KindFact, facts: []string{"people-visa-waiver-2014"}},
+
 		// Look-ups stay look-ups.
 		{q: "trade volume in 2016", kind: KindFact, facts: []string{"trade-volume-2016"}},
 		{q: "how many tourists in 1990", kind: KindFact, facts: []string{"people-tourists-1990"}},
