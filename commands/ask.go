@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -200,6 +201,7 @@ func (r *Router) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.La
 			}
 		}
 	}
+	all = slices.DeleteFunc(all, func(s facts.Source) bool { return quotedWithin(s, all) })
 	for _, s := range all {
 		src := source{name: s.Doc, quote: s.Quote}
 		if d, ok := r.base.Document(s.Doc); ok {
@@ -226,4 +228,16 @@ func (r *Router) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.La
 		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.name, Value: v})
 	}
+}
+
+// quotedWithin reports whether another source quotes the same document at
+// greater length, taking s in: an answer built from several facts then
+// shows each passage once.
+func quotedWithin(s facts.Source, all []facts.Source) bool {
+	for _, t := range all {
+		if t != s && t.Doc == s.Doc && strings.Contains(t.Quote, s.Quote) {
+			return true
+		}
+	}
+	return false
 }
