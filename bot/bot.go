@@ -59,18 +59,13 @@ type Bot struct {
 	cfg       Config
 	s         *discordgo.Session
 	log       *slog.Logger
-	limits    sync.Map // user id → *userLimit
+	limits    userLimits
 	ready     chan struct{}
 	readyMu   sync.Once
 	regErr    atomic.Pointer[error]
 	inFlight  sync.WaitGroup
 	connected atomic.Bool
 	everReady atomic.Bool
-}
-
-type userLimit struct {
-	lim      *rate.Limiter
-	notified atomic.Bool // told about the limit since they were last served
 }
 
 // noMentions lets the bot quote anything without pinging anyone.
@@ -116,6 +111,7 @@ func New(cfg Config) (*Bot, error) {
 	s.ShouldReconnectOnError = true
 	s.StateEnabled = true
 	b := &Bot{cfg: cfg, s: s, log: cfg.Logger, ready: make(chan struct{})}
+	b.limits = userLimits{every: cfg.PerUser, burst: cfg.Burst, now: time.Now}
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onResumed)
 	s.AddHandler(b.onDisconnect)
@@ -264,7 +260,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 		if i.Type == discordgo.InteractionMessageComponent {
 			kind = discordgo.InteractionResponseDeferredMessageUpdate
 		}
-		if err := s.InteractionRespond(i, &discordgo.InteractionResponse{Type: kind}); err != nil {
+		if err := interactionRespond(s, i, &discordgo.InteractionResponse{Type: kind}); err != nil {
 			b.log.Error("deferring interaction", "err", err, "interaction", i.ID)
 		}
 		deferred = true
@@ -293,7 +289,7 @@ func (b *Bot) respond(s *discordgo.Session, i *discordgo.Interaction, resp *disc
 	if resp.Data != nil && resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
 		resp.Data.AllowedMentions = noMentions()
 	}
-	return s.InteractionRespond(i, resp)
+	return interactionRespond(s, i, resp)
 }
 
 func (b *Bot) editDeferred(s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
@@ -308,7 +304,7 @@ func (b *Bot) editDeferred(s *discordgo.Session, i *discordgo.Interaction, resp 
 		Files:           d.Files,
 		AllowedMentions: noMentions(),
 	}
-	_, err := s.InteractionResponseEdit(i, edit)
+	_, err := interactionResponseEdit(s, i, edit)
 	return err
 }
 
@@ -353,15 +349,13 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		}
 		return s
 	}))
-	ul := b.limiter(m.Author.ID)
-	if !ul.lim.Allow() {
+	if ok, notify := b.limits.admit(m.Author.ID); !ok {
 		// One notice per flood, not one per message.
-		if ul.notified.CompareAndSwap(false, true) {
+		if notify {
 			b.send(s, m, &discordgo.MessageSend{Content: "You're asking faster than I can keep up — please wait a few seconds. / 잠시 후에 다시 물어봐 주세요. / Подождите немного, пожалуйста."})
 		}
 		return
 	}
-	ul.notified.Store(false)
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -375,14 +369,6 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		outcome = "error"
 	}
 	b.log.Info("message", "guild", m.GuildID, "dm", m.GuildID == "", "latency", time.Since(start).Round(time.Microsecond), "outcome", outcome)
-}
-
-func (b *Bot) limiter(user string) *userLimit {
-	if v, ok := b.limits.Load(user); ok {
-		return v.(*userLimit)
-	}
-	v, _ := b.limits.LoadOrStore(user, &userLimit{lim: rate.NewLimiter(b.cfg.PerUser, b.cfg.Burst)})
-	return v.(*userLimit)
 }
 
 func (b *Bot) send(s *discordgo.Session, m *discordgo.MessageCreate, out *discordgo.MessageSend) error {

@@ -1,0 +1,339 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"reflect"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+	"golang.org/x/time/rate"
+
+	"github.com/ninebridges/ninebridges/bot/discordtest"
+	"github.com/ninebridges/ninebridges/commands"
+)
+
+// rateBuckets is how many buckets s's REST rate limiter holds. discordgo
+// keeps them in an unexported map, read here by reflection under the
+// limiter's own lock; if a discordgo upgrade renames it, this fails loudly
+// rather than passing vacuously.
+func rateBuckets(t testing.TB, s *discordgo.Session) int {
+	t.Helper()
+	r := s.Ratelimiter
+	r.Lock()
+	defer r.Unlock()
+	f := reflect.ValueOf(r).Elem().FieldByName("buckets")
+	if !f.IsValid() || f.Kind() != reflect.Map {
+		t.Fatal("discordgo.RateLimiter has no buckets map any more: update rateBuckets")
+	}
+	return f.Len()
+}
+
+// newTestBot runs the real bot serving h against srv.
+func newTestBot(t testing.TB, srv *discordtest.Server, h Handler, cfg Config) *Bot {
+	t.Helper()
+	b, _ := realBase(t)
+	cfg.Token, cfg.Handler, cfg.Commands = "test-token", h, commands.Commands(b)
+	cfg.DiscordURL, cfg.ShardCount, cfg.Logger = srv.URL(), 1, slog.New(slog.DiscardHandler)
+	bt, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := bt.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { bt.Close() })
+	return bt
+}
+
+func testRouter(t testing.TB) Handler {
+	t.Helper()
+	b, m := realBase(t)
+	router, err := commands.New(commands.Config{Base: b, Matcher: m, Logger: slog.New(slog.DiscardHandler), Charts: Charts{Base: b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return router
+}
+
+// Answering an interaction must not leave a rate-limit bucket behind in the
+// session: discordgo names the bucket of a callback or an edit after its
+// URL, which holds the interaction's token, and never drops one
+// (issue 16; bwmarrin/discordgo#1333). Each path that answers is covered:
+// at once, with an attachment, deferred then edited, and deferred then
+// edited with an attachment (multipart, another bucket in discordgo).
+func TestAnsweringLeavesNoRateLimitBuckets(t *testing.T) {
+	cases := []struct {
+		name     string
+		n        int
+		command  string
+		deferred bool // the handler outlasts DeferAfter: a deferral, then an edit
+	}{
+		{name: "answered at once", n: 200, command: "about"},
+		{name: "answered at once with a chart", n: 10, command: "trade"},
+		{name: "deferred then edited", n: 50, command: "about", deferred: true},
+		{name: "deferred then edited with a chart", n: 10, command: "trade", deferred: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := discordtest.NewServer(t, discordtest.WithInteractionDeadline(3*time.Second))
+			h, cfg := testRouter(t), Config{}
+			if tc.deferred {
+				h, cfg.DeferAfter = slowHandler{h, 80 * time.Millisecond}, 10*time.Millisecond
+			}
+			bt := newTestBot(t, srv, h, cfg)
+			before := rateBuckets(t, bt.s)
+
+			ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+			defer cancel()
+			// Answers at once go one by one, so that a loaded machine (the
+			// race detector) cannot push one past Discord's 3 seconds;
+			// deferred ones all at once, as they only sleep until edited.
+			var ids []string
+			for range tc.n {
+				ids = append(ids, srv.SendInteraction(srv.SlashCommand(tc.command)).ID)
+				if !tc.deferred {
+					if _, err := srv.WaitAcknowledged(ctx, ids[len(ids)-1]); err != nil {
+						t.Fatalf("interaction %s: %v", ids[len(ids)-1], err)
+					}
+				}
+			}
+			for _, id := range ids {
+				if _, err := srv.WaitAcknowledged(ctx, id); err != nil {
+					t.Fatalf("interaction %s: %v", id, err)
+				}
+			}
+			if tc.deferred {
+				if _, err := srv.WaitCalls(ctx, tc.n, discordtest.MatchOK(discordtest.MatchRoute("PATCH", "/webhooks/"))); err != nil {
+					t.Fatalf("edits: %v", err)
+				}
+			}
+			// A bucket is made when its request is locked, before it is
+			// sent: every one these answers could make exists by now.
+			if grown := rateBuckets(t, bt.s) - before; grown != 0 {
+				t.Errorf("%d interactions left %d rate-limit buckets behind (before: %d), want 0", tc.n, grown, before)
+			}
+		})
+	}
+}
+
+// A 429 and a 502 on the callback are still waited out and retried, and
+// the 429 still counted, now that the callback has a bucket of its own.
+func TestCallbackRetriesThroughPrivateBucket(t *testing.T) {
+	cases := []struct {
+		name       string
+		status     int
+		retryAfter time.Duration
+		global     bool
+		rateLimits float64 // ninebridges_rest_rate_limited_total afterwards
+	}{
+		{name: "429", status: 429, retryAfter: 50 * time.Millisecond, rateLimits: 1},
+		{name: "global 429", status: 429, retryAfter: 50 * time.Millisecond, global: true, rateLimits: 1},
+		{name: "502", status: 502},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			srv := discordtest.NewServer(t)
+			metrics := NewMetrics()
+			bt := newTestBot(t, srv, testRouter(t), Config{Metrics: metrics})
+			before := rateBuckets(t, bt.s)
+			srv.InjectFault(discordtest.Fault{Method: "POST", PathPrefix: "/interactions/", Status: tc.status, RetryAfter: tc.retryAfter, Global: tc.global})
+			i := srv.SendInteraction(srv.SlashCommand("about"))
+			if _, err := srv.WaitAcknowledged(ctxT(t), i.ID); err != nil {
+				t.Fatal(err)
+			}
+			if n := len(srv.CallsMatching(discordtest.MatchRoute("POST", "/interactions/"+i.ID))); n != 2 {
+				t.Errorf("%d attempts, want 2 (one %d, one success)", n, tc.status)
+			}
+			if got := counterValue(t, metrics, "ninebridges_rest_rate_limited_total"); got != tc.rateLimits {
+				t.Errorf("rate limits counted: %v, want %v", got, tc.rateLimits)
+			}
+			if grown := rateBuckets(t, bt.s) - before; grown != 0 {
+				t.Errorf("%d buckets left behind", grown)
+			}
+		})
+	}
+}
+
+func counterValue(t *testing.T, m *Metrics, name string) float64 {
+	t.Helper()
+	mfs, err := m.reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == name {
+			var sum float64
+			for _, mt := range mf.GetMetric() {
+				sum += mt.GetCounter().GetValue()
+			}
+			return sum
+		}
+	}
+	return 0
+}
+
+// fakeClock is a clock a test moves by hand.
+type fakeClock struct{ t time.Time }
+
+func (c *fakeClock) now() time.Time          { return c.t }
+func (c *fakeClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+// Many distinct users must not grow the flood limiters without bound, and
+// bounding them must not forget anyone who is still limited.
+func TestUserLimitsStayBounded(t *testing.T) {
+	cases := []struct {
+		name    string
+		every   time.Duration // one message per every, PerUser
+		burst   int
+		users   int
+		gap     time.Duration // clock advance between two users' messages
+		maxLen  int           // at most this many held afterwards
+		minLen  int           // at least this many
+		recheck bool          // every user's second message, at once, is refused: none was forgotten
+	}{
+		{name: "idle users are forgotten", every: 2 * time.Second, burst: 5, users: 20000, gap: 10 * time.Second, maxLen: sweepAtLeast},
+		{name: "users idle just long enough to refill", every: 2 * time.Second, burst: 5, users: 20000, gap: time.Second, maxLen: sweepAtLeast},
+		// 2s refill, one user per ms: the 2000 or so users of the
+		// last two seconds are kept, and sweeps double that at most.
+		{name: "a steady stream keeps about one refill window", every: 2 * time.Second, burst: 5, users: 50000, gap: time.Millisecond, maxLen: 4002, minLen: 1999},
+		{name: "users still limited are all kept", every: time.Minute, burst: 1, users: 5000, gap: 0, minLen: 5000, maxLen: 5000, recheck: true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
+			u := &userLimits{every: rate.Every(tc.every), burst: tc.burst, now: clock.now}
+			for k := 0; k < tc.users; k++ {
+				if ok, _ := u.admit("user" + strconv.Itoa(k)); !ok {
+					t.Fatalf("user %d refused their first message", k)
+				}
+				clock.advance(tc.gap)
+			}
+			if n := u.len(); n > tc.maxLen || n < tc.minLen {
+				t.Errorf("%d users held after %d, want %d to %d", n, tc.users, tc.minLen, tc.maxLen)
+			}
+			if tc.recheck {
+				for k := 0; k < tc.users; k++ {
+					if ok, notify := u.admit("user" + strconv.Itoa(k)); ok || !notify {
+						t.Fatalf("user %d: second message ok=%v notify=%v, want refused with one notice", k, ok, notify)
+					}
+				}
+			}
+		})
+	}
+}
+
+// A flooder keeps their state (limited, already told) through sweeps, and
+// is forgotten only once their bucket has refilled.
+func TestUserLimitsSweepKeepsFlooder(t *testing.T) {
+	clock := &fakeClock{t: time.Unix(1_700_000_000, 0)}
+	u := &userLimits{every: rate.Every(10 * time.Second), burst: 1, now: clock.now, minimum: 4}
+	steps := []struct {
+		advance      time.Duration
+		user         string
+		ok, notify   bool
+		flooderKnown bool
+	}{
+		{user: "flooder", ok: true, flooderKnown: true},
+		{user: "flooder", notify: true, flooderKnown: true},
+		{advance: time.Second, user: "a", ok: true, flooderKnown: true},
+		{user: "b", ok: true, flooderKnown: true},
+		{user: "c", ok: true, flooderKnown: true},
+		{user: "d", ok: true, flooderKnown: true}, // a sweep: nobody has refilled
+		{user: "flooder", flooderKnown: true},     // still limited, told already
+		// The sweep at d kept all five and set the next for eight.
+		{advance: 20 * time.Second, user: "e", ok: true, flooderKnown: true},
+		{user: "f", ok: true, flooderKnown: true},
+		{user: "g", ok: true, flooderKnown: true},
+		{user: "h", ok: true, flooderKnown: false}, // a sweep: the flooder and a–d have refilled
+		{user: "flooder", ok: true, flooderKnown: true},
+	}
+	for k, s := range steps {
+		clock.advance(s.advance)
+		ok, notify := u.admit(s.user)
+		if ok != s.ok || notify != s.notify {
+			t.Errorf("step %d (%s): ok=%v notify=%v, want ok=%v notify=%v", k, s.user, ok, notify, s.ok, s.notify)
+		}
+		u.mu.Lock()
+		_, known := u.m["flooder"]
+		u.mu.Unlock()
+		if known != s.flooderKnown {
+			t.Errorf("step %d (%s): flooder held=%v, want %v", k, s.user, known, s.flooderKnown)
+		}
+	}
+}
+
+// End to end: distinct users mentioning the real bot through the fake
+// Discord do not pile up limiters.
+func TestManyAskersKeepLimitersBounded(t *testing.T) {
+	srv := discordtest.NewServer(t)
+	h := testRouter(t)
+	b, _ := realBase(t)
+	bt, err := New(Config{Token: "test-token", Handler: h, Commands: commands.Commands(b), DiscordURL: srv.URL(), ShardCount: 1,
+		Logger: slog.New(slog.DiscardHandler), PerUser: rate.Every(5 * time.Millisecond), Burst: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bt.limits.minimum = 8
+	if err := bt.Start(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	defer bt.Close()
+	self := srv.BotUser()
+	const askers = 150
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	for k := 0; k < askers; k++ {
+		before := len(srv.CallsMatching(discordtest.MatchRoute("POST", "/channels/")))
+		srv.SendMessage(&discordgo.Message{Content: "<@" + self.ID + "> korea russia trade 2016", Mentions: []*discordgo.User{&self},
+			Author: &discordgo.User{ID: strconv.Itoa(10_000 + k), Username: "asker"}})
+		if _, err := srv.WaitCalls(ctx, before+1, discordtest.MatchOK(discordtest.MatchRoute("POST", "/channels/"))); err != nil {
+			t.Fatalf("asker %d not answered: %v", k, err)
+		}
+	}
+	// Each asker is idle (refilled) 5ms after their question; a sweep
+	// keeps only those asked since, so the map stays near its floor.
+	if n := bt.limits.len(); n > 32 {
+		t.Errorf("%d limiters held after %d distinct askers, want at most 32", n, askers)
+	}
+}
+
+// BenchmarkInteractionMemory answers b.N interactions one at a time and
+// reports the rate-limit buckets and live heap left behind per
+// interaction. The heap figure includes what the fake Discord itself
+// records of every call, so it is an upper bound on the bot's own share.
+func BenchmarkInteractionMemory(b *testing.B) {
+	srv := discordtest.NewServer(b)
+	bt := newTestBot(b, srv, testRouter(b), Config{})
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	answer := func() {
+		i := srv.SendInteraction(srv.SlashCommand("about"))
+		if _, err := srv.WaitAcknowledged(ctx, i.ID); err != nil {
+			b.Fatal(err)
+		}
+	}
+	answer() // warm up
+	heap := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	buckets, h0 := rateBuckets(b, bt.s), heap()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		answer()
+	}
+	b.StopTimer()
+	h1 := heap()
+	b.ReportMetric(float64(rateBuckets(b, bt.s)-buckets)/float64(b.N), "buckets/interaction")
+	b.ReportMetric((float64(h1)-float64(h0))/float64(b.N), "heap-B/interaction")
+}
