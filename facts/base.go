@@ -19,6 +19,7 @@ type Base struct {
 	seriesBy map[string]*Series
 	events   []*Event // in chronological order
 	groups   []*Group
+	entities []*Entity
 }
 
 //go:embed corpus/*.txt data/*.yaml
@@ -67,6 +68,20 @@ func (b *Base) CitedBy(docID string) []*Fact {
 
 // Groups returns the named groups of facts, in definition order.
 func (b *Base) Groups() []*Group { return b.groups }
+
+// Entities returns the named people, organisations, places and
+// programmes, in definition order.
+func (b *Base) Entities() []*Entity { return b.entities }
+
+// Entity returns the entity with the given id.
+func (b *Base) Entity(id string) (*Entity, bool) {
+	for _, e := range b.entities {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return nil, false
+}
 
 // AllSeries returns the series in definition order.
 func (b *Base) AllSeries() []*Series { return b.series }

@@ -18,6 +18,7 @@ type Fact struct {
 	Value     *Value   // set when the fact is one point of a series
 	Sources   []Source
 	Reference *Reference // set when the fact rests on knowledge beyond the corpus
+	Entities  []*Entity  // the entities it names (see Entity), derived
 
 	File string // where it is defined, for messages
 	Line int

@@ -28,7 +28,17 @@ type dataFile struct {
 	Facts  []rawFact   `yaml:"facts"`
 	Series []rawSeries `yaml:"series"`
 	Events []rawEvent  `yaml:"events"`
-	Groups []rawGroup  `yaml:"groups"`
+	Groups   []rawGroup  `yaml:"groups"`
+	Entities []rawEntity `yaml:"entities"`
+}
+
+type rawEntity struct {
+	ID      string   `yaml:"id"`
+	Kind    string   `yaml:"kind"`
+	Country string   `yaml:"country"`
+	Name    Text     `yaml:"name"`
+	Role    Text     `yaml:"role"`
+	Aliases []string `yaml:"aliases"`
 }
 
 type rawGroup struct {
@@ -167,6 +177,11 @@ func (l *loader) load(fsys fs.FS) *Base {
 		w   where
 	}
 	var groups []pendingGroup
+	type pendingEntity struct {
+		raw rawEntity
+		w   where
+	}
+	var entities []pendingEntity
 	for _, name := range dataNames {
 		file := l.prefix + name
 		data, err := fs.ReadFile(fsys, name)
@@ -192,6 +207,9 @@ func (l *loader) load(fsys fs.FS) *Base {
 		}
 		for i, g := range df.Groups {
 			groups = append(groups, pendingGroup{g, pos("groups", i)})
+		}
+		for i, e := range df.Entities {
+			entities = append(entities, pendingEntity{e, pos("entities", i)})
 		}
 	}
 	for _, p := range facts {
@@ -237,8 +255,12 @@ func (l *loader) load(fsys fs.FS) *Base {
 	for _, p := range groups {
 		l.addGroup(b, p.raw, p.w)
 	}
-	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].Date.Start.Before(b.events[j].Date.Start) })
 	sort.SliceStable(b.facts, func(i, j int) bool { return b.facts[i].ID < b.facts[j].ID })
+	names := map[string]*Entity{} // every folded name and alias → its entity
+	for _, p := range entities {
+		l.addEntity(b, p.raw, p.w, names)
+	}
+	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].Date.Start.Before(b.events[j].Date.Start) })
 	return b
 }
 
@@ -506,6 +528,62 @@ func (l *loader) addGroup(b *Base, r rawGroup, w where) {
 		g.Facts = append(g.Facts, f)
 	}
 	b.groups = append(b.groups, g)
+}
+
+func (l *loader) addEntity(b *Base, r rawEntity, w where, names map[string]*Entity) {
+	if !isKebab(r.ID) {
+		l.bad(w.file, w.at("id"), "entity id %q is not kebab-case", r.ID)
+		return
+	}
+	if _, dup := b.Entity(r.ID); dup {
+		l.bad(w.file, w.at("id"), "duplicate entity %q", r.ID)
+		return
+	}
+	e := &Entity{ID: r.ID, Kind: EntityKind(r.Kind), Country: r.Country, Name: r.Name, Role: r.Role, Aliases: r.Aliases, File: w.file, Line: w.line}
+	if !slices.Contains(entityKinds, e.Kind) {
+		l.bad(w.file, w.at("kind"), "entity %q: kind %q is not person, organisation, place or programme", r.ID, r.Kind)
+	}
+	if r.Country != "" && !isCountryCode(r.Country) {
+		l.bad(w.file, w.at("country"), "entity %q: country %q is not an ISO 3166 code such as KR or RU", r.ID, r.Country)
+	}
+	l.checkText(w, "name", r.Name, 100)
+	if r.Role != (Text{}) {
+		l.checkText(w, "role", r.Role, 200)
+	}
+	spellings := []struct{ path, name string }{}
+	for _, lang := range Langs {
+		spellings = append(spellings, struct{ path, name string }{"name." + string(lang), r.Name.In(lang)})
+	}
+	for i, a := range r.Aliases {
+		spellings = append(spellings, struct{ path, name string }{fmt.Sprintf("aliases[%d]", i), a})
+	}
+	for _, sp := range spellings {
+		key := foldName(sp.name)
+		if strings.TrimSpace(key) == "" {
+			if strings.HasPrefix(sp.path, "aliases") {
+				l.bad(w.file, w.at(sp.path), "entity %q has an empty alias", r.ID)
+			}
+			continue
+		}
+		if other, ok := names[key]; ok && other != e {
+			l.bad(w.file, w.at(sp.path), "entity %q: the name %q is also %q's (%s:%d)", r.ID, sp.name, other.ID, other.File, other.Line)
+		}
+		names[key] = e
+	}
+	for _, f := range b.facts {
+		if f.Names(e) {
+			e.Facts = append(e.Facts, f)
+			f.Entities = append(f.Entities, e)
+		}
+	}
+	if len(e.Facts) == 0 && !l.unparsed {
+		l.bad(w.file, w.line, "entity %q is named by no fact: check its spellings", r.ID)
+	}
+	b.entities = append(b.entities, e)
+}
+
+func isCountryCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
 }
 
 func (l *loader) buildSeries(b *Base) {

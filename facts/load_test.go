@@ -68,6 +68,10 @@ func TestLoadBrokenFixtures(t *testing.T) {
 		{"bad-reference-url", facts, 14, `reference url "not a url" is not an http(s) address`},
 		{"doc-no-separator", corpus, 6, `no "---" line`},
 		{"doc-missing-title", corpus, 1, `header "title" is missing`},
+		{"entity-bad-kind", "data/entities.yaml", 3, `entity "pohang": kind "city" is not person, organisation, place or programme`},
+		{"entity-unnamed", "data/entities.yaml", 6, `entity "busan" is named by no fact: check its spellings`},
+		{"entity-shared-name", "data/entities.yaml", 9, `entity "pohang-city": the name "Пхохан" is also "pohang"'s`},
+		{"entity-shared-name", "data/entities.yaml", 8, `entity "pohang-city": country "kr" is not an ISO 3166 code`},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {

@@ -1,0 +1,100 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// EntityKind is what sort of thing an entity is.
+type EntityKind string
+
+const (
+	Person       EntityKind = "person"
+	Organisation EntityKind = "organisation"
+	Place        EntityKind = "place"
+	Programme    EntityKind = "programme" // a project, agreement, plan or route
+)
+
+var entityKinds = []EntityKind{Person, Organisation, Place, Programme}
+
+// Entity is a person, organisation, place or programme the facts name,
+// with its names in every language. The table lets a question about "a
+// Russian agency" be answered only by a fact that names one, and a list
+// of "the officials in the sources" be drawn from the data.
+type Entity struct {
+	ID      string
+	Kind    EntityKind
+	Country string // ISO 3166 alpha-2 ("KR", "RU", "KP"); "" for an international body
+	Name    Text
+	// Role says what the entity is or was, as of the sources ("Russian
+	// Deputy Prime Minister"); it may be empty for a place.
+	Role    Text
+	Aliases []string // other spellings and scripts, matched like the names
+	Facts   []*Fact  // the facts that name it, in the base's order
+
+	File string
+	Line int
+}
+
+// Names lists every spelling of the entity: its names, then its aliases.
+func (e *Entity) Names() []string {
+	var out []string
+	for _, l := range Langs {
+		if n := e.Name.In(l); n != "" {
+			out = append(out, n)
+		}
+	}
+	return append(out, e.Aliases...)
+}
+
+// NamedIn reports whether text names the entity. Latin and Cyrillic names
+// match at the start of a word, so that inflected Russian ("Трутнева")
+// counts; Hangul matches anywhere, as Korean glues particles on.
+func (e *Entity) NamedIn(text string) bool {
+	t := foldName(text)
+	for _, n := range e.Names() {
+		if nameAt(t, foldName(n)) {
+			return true
+		}
+	}
+	return false
+}
+
+// Names reports whether the fact names the entity in its title or
+// answer, in any language.
+func (f *Fact) Names(e *Entity) bool {
+	for _, l := range Langs {
+		if e.NamedIn(f.Title.In(l)) || e.NamedIn(f.Answer.In(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldName evens out case, ё and the marks that differ between spellings.
+func foldName(s string) string {
+	return nameFolder.Replace(strings.ToLower(s))
+}
+
+var nameFolder = strings.NewReplacer("ё", "е", "’", "'", "–", "-", "—", "-", "\u00a0", " ")
+
+func nameAt(text, name string) bool {
+	if name == "" {
+		return false
+	}
+	from := 0
+	for {
+		i := strings.Index(text[from:], name)
+		if i < 0 {
+			return false
+		}
+		i += from
+		first, _ := utf8.DecodeRuneInString(name)
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if unicode.Is(unicode.Hangul, first) || i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			return true
+		}
+		from = i + len(name)
+	}
+}
