@@ -25,9 +25,9 @@ var minQuestions = map[Lang]int{EN: 3, KO: 2, RU: 2}
 // dataFile is the shape of one YAML file under data/. Any file may hold facts,
 // series definitions and timeline events.
 type dataFile struct {
-	Facts  []rawFact   `yaml:"facts"`
-	Series []rawSeries `yaml:"series"`
-	Events []rawEvent  `yaml:"events"`
+	Facts    []rawFact   `yaml:"facts"`
+	Series   []rawSeries `yaml:"series"`
+	Events   []rawEvent  `yaml:"events"`
 	Groups   []rawGroup  `yaml:"groups"`
 	Entities []rawEntity `yaml:"entities"`
 }
