@@ -101,12 +101,16 @@ type Matcher struct {
 	scratch  sync.Pool
 	simPool  sync.Pool
 	complete *completer
+	states   []detailKind // per fact: the details it states
 }
 
 // New indexes the base.
 func New(b *facts.Base) *Matcher {
 	m := newMatcher(b.Facts())
 	m.base = b
+	for i, f := range m.ix.facts {
+		m.states[i] = stated(f, publishedYear(b, f))
+	}
 	for _, s := range b.AllSeries() {
 		for _, f := range s.Points {
 			m.seriesOf[f] = s
@@ -137,7 +141,10 @@ func newMatcher(fs []*facts.Fact) *Matcher {
 		return ok
 	}
 	an.known = func(t token) bool { return an.isTerm(an.stem(t)) }
-	m := &Matcher{ix: ix, seriesOf: map[*facts.Fact]*facts.Series{}}
+	m := &Matcher{ix: ix, seriesOf: map[*facts.Fact]*facts.Series{}, states: make([]detailKind, len(ix.facts))}
+	for i, f := range ix.facts {
+		m.states[i] = stated(f, 0)
+	}
 	m.scratch.New = func() any { return new(scratch) }
 	m.simPool.New = func() any { return new(similarity) }
 	m.complete = newCompleter(m)
@@ -184,7 +191,8 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 		lang = qlang
 	}
 	r := Result{Question: question, Lang: lang}
-	toks := tokenize(normalize(question))
+	nq := normalize(question)
+	toks := tokenize(nq)
 	if isSmallTalk(toks) {
 		r.Reason = SmallTalk
 		return r
@@ -327,6 +335,10 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 		r.Reason = NotFound
 	case margin < minMargin:
 		r.Reason = Ambiguous
+	case askedDetails(nq)&^m.states[best.doc] != 0:
+		// The words pick out a fact that does not state the kind of thing
+		// asked for: a person, a place, a number, a date to come, a reason.
+		r.Reason = MissingDetail
 	default:
 		r.Confident = true
 		r.Fact = m.ix.facts[best.doc]

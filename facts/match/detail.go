@@ -1,0 +1,158 @@
+package match
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// A detail is the kind of thing a question asks for: a person, a place, a
+// date, a count. Whatever fact the words of a question pick out,
+// it answers only if it states a thing of that kind: "who headed the
+// delegation" is not answered by a fact that names nobody, "how many
+// people attended" not by one that gives no number, and "when will
+// Snowflake be finished" not by one that gives no date after its own.
+type detailKind uint8
+
+const (
+	askWho    detailKind = 1 << iota // a person or an organisation
+	askWhere                         // a place
+	askWhen                          // a date
+	askFuture                        // a date still to come when the source spoke
+	askCount                         // a number
+)
+
+// detailCues name the details, by language. Latin and Cyrillic cues match
+// whole words, or the start of a word when they end in "*"; Hangul cues
+// match anywhere.
+var detailCues = []struct {
+	d     detailKind
+	words []string
+}{
+	{askWho, []string{"who", "who's", "whom", "whose", "which person", "which official", "what person",
+		"누가", "누구", "누군", "кто", "кого", "кем", "кому"}},
+	// Korean 어디 and Russian где also ask "which one" or "in what area"
+	// ("1위는 어디", "где самый большой потенциал"): only what asks for
+	// a venue counts.
+	{askWhere, []string{"where", "where's", "which city", "what city", "in which town", "어디서", "어디에서", "어느 도시",
+		"в каком городе", "где прош*", "где проход*", "где состо*", "где пройд*", "где будет", "где провод*"}},
+	{askWhen, []string{"when", "when's", "what date", "which date", "what day", "which day", "언제", "며칠", "몇 월", "когда", "какого числа", "в какой день"}},
+	{askCount, []string{"how many", "몇 명", "몇명", "몇 개", "몇개", "몇 곳", "몇 군데", "몇 차례", "몇 가지", "몇 개국", "скольк*"}},
+}
+
+// futureCues ask when something still to come will happen.
+var futureCues = []string{"when will", "when is it going to", "when are they going to", "when do they plan",
+	"언제 완공", "언제 완성", "언제 끝", "언제 개통", "언제 열릴", "언제 지어", "언제 가동",
+	"когда будет", "когда построят", "когда достроят", "когда закончат", "когда откро*", "когда запуст*", "когда заработает"}
+
+// notCues look like a cue but ask nothing: "кто-нибудь знает" is chat,
+// and "where does Hyundai rank" asks for a rank, not a place.
+var notCues = []string{"кто-нибудь", "кто-то", "кто нибудь", "somebody who", "anyone who", "someone who", "where does", "where did", "where do"}
+
+// askedDetails reads which details a normalised question asks for.
+func askedDetails(q string) detailKind {
+	for _, w := range notCues {
+		q = strings.ReplaceAll(q, w, " ")
+	}
+	var d detailKind
+	for _, c := range detailCues {
+		for _, w := range c.words {
+			if cueAt(q, w) {
+				d |= c.d
+				break
+			}
+		}
+	}
+	for _, w := range futureCues {
+		if cueAt(q, w) {
+			d |= askFuture
+			break
+		}
+	}
+	return d
+}
+
+func cueAt(q, w string) bool {
+	w, stem := strings.CutSuffix(w, "*")
+	first, _ := utf8.DecodeRuneInString(w)
+	hangul := unicode.Is(unicode.Hangul, first)
+	for from := 0; ; {
+		i := strings.Index(q[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(w)
+		if hangul {
+			return true
+		}
+		prev, _ := utf8.DecodeLastRuneInString(q[:i])
+		next, _ := utf8.DecodeRuneInString(q[i+len(w):])
+		if !isWordRune(prev) && (stem || !isWordRune(next)) {
+			return true
+		}
+	}
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+var (
+	yearIn   = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+	countIn  = regexp.MustCompile(`\b\d[\d,.]*\b`)
+	numWords = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand|million|billion|first|second|third|fourth|fifth|half|a third)\b`)
+)
+
+// stated is what a fact states of the details: a person or organisation
+// it names, a place, a date, a number, and a date still to come when its
+// source was written (published is that source's year, or 0).
+func stated(f *facts.Fact, published int) detailKind {
+	var d detailKind
+	for _, e := range f.Entities {
+		switch e.Kind {
+		case facts.Person, facts.Organisation:
+			d |= askWho
+		case facts.Place:
+			d |= askWhere
+		}
+	}
+	en := f.Answer.EN
+	years := yearIn.FindAllString(en, -1)
+	if !f.Date.IsZero() || len(years) > 0 {
+		d |= askWhen
+	}
+	if published > 0 {
+		if !f.Date.IsZero() && f.Date.Start.Year() > published {
+			d |= askFuture
+		}
+		for _, y := range years {
+			if n, _ := strconv.Atoi(y); n > published {
+				d |= askFuture
+			}
+		}
+	}
+	for _, n := range countIn.FindAllString(en, -1) {
+		if !yearIn.MatchString(n) {
+			d |= askCount
+			break
+		}
+	}
+	if numWords.MatchString(en) {
+		d |= askCount
+	}
+	return d
+}
+
+// publishedYear is the year of the newest document f cites, or 0.
+func publishedYear(b *facts.Base, f *facts.Fact) int {
+	y := 0
+	for _, s := range f.Sources {
+		if d, ok := b.Document(s.Doc); ok {
+			y = max(y, d.Date.Start.Year())
+		}
+	}
+	return y
+}

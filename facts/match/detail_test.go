@@ -1,0 +1,61 @@
+package match
+
+import "testing"
+
+func TestAskedDetails(t *testing.T) {
+	tests := []struct {
+		q    string
+		want detailKind
+	}{
+		{"who headed the korean delegation?", askWho},
+		{"кто возглавлял делегацию", askWho},
+		{"кто-нибудь знает товарооборот 2019", 0},
+		{"누가 나인브릿지를 제안했어?", askWho},
+		{"where was the first forum held", askWhere},
+		{"where does hyundai rank in russia's car market", 0},
+		{"2019 러시아 폰 시장 1등 어디", 0},
+		{"제1회 포럼은 어디서 열렸어?", askWhere},
+		{"где самый большой потенциал сотрудничества", 0},
+		{"где прошли консультации", askWhere},
+		{"when did trutnev visit north korea", askWhen},
+		{"when will the snowflake station be finished", askWhen | askFuture},
+		{"스노우플레이크 기지 언제 완공돼?", askWhen | askFuture},
+		{"когда построят станцию", askWhen | askFuture},
+		{"how many people attended the forum", askCount},
+		{"сколько стоит станция", askCount},
+		{"몇 명이 참석했어?", askCount},
+		{"whole trade volume", 0}, // "who" inside a word
+		{"somewhere in the far east", 0},
+	}
+	for _, tt := range tests {
+		if got := askedDetails(tt.q); got != tt.want {
+			t.Errorf("askedDetails(%q) = %b, want %b", tt.q, got, tt.want)
+		}
+	}
+}
+
+// A fact answers a question that asks for a kind of detail only if it
+// states one; checked on the real base.
+func TestStatedDetails(t *testing.T) {
+	b, _ := testMatcher(t)
+	tests := []struct {
+		fact     string
+		has, not detailKind
+	}{
+		{"fareast-trutnev-nk-visit-2014", askWho | askWhen | askCount, 0},
+		{"arctic-snowflake-station", askWhen, askFuture | askCount},
+		{"forum-second-maritime-territory-2019", askFuture | askWhere, 0},
+		{"arctic-30th-anniversary-celebration", askWhen, askWho},
+		{"forum-first-participants", askCount | askWhere, 0},
+	}
+	for _, tt := range tests {
+		f, ok := b.Fact(tt.fact)
+		if !ok {
+			t.Fatalf("no fact %s", tt.fact)
+		}
+		got := stated(f, publishedYear(b, f))
+		if got&tt.has != tt.has || got&tt.not != 0 {
+			t.Errorf("stated(%s) = %b, want %b set and %b clear", tt.fact, got, tt.has, tt.not)
+		}
+	}
+}
