@@ -137,6 +137,11 @@ func koreanAmount(first float64, rest string) (total float64, consumed int, ok b
 		nv, n := number(rest[k:])
 		r, _ = utf8.DecodeRuneInString(rest[k+n:])
 		if !isKoUnit(r) && r != '천' && r != '백' {
+			// "43만 8,000명": what is left below the last unit.
+			if nv < mul {
+				total += nv
+				consumed = k + n
+			}
 			return total, consumed, true
 		}
 		v, pos = nv, k+n
