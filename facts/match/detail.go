@@ -2,6 +2,7 @@ package match
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -155,4 +156,74 @@ func publishedYear(b *facts.Base, f *facts.Fact) int {
 		}
 	}
 	return y
+}
+
+// entityAsk is a question for a named thing of one kind and country:
+// "which Russian agency reported it" wants a Russian organisation, and
+// is not answered by a fact that names only a North Korean one.
+type entityAsk struct {
+	kind    facts.EntityKind
+	country string
+}
+
+// Words are matched as word beginnings; the Korean ones are whole words
+// (a particle may follow).
+var (
+	countryWords = map[string][]string{
+		"RU": {"russian", "russia's", "российск", "русск", "러시아"},
+		"KR": {"korean", "s.korean", "корейск", "южнокорейск", "한국"},
+		"KP": {"northkorean", "северокорейск", "북한"},
+		"JP": {"japanese", "японск", "일본"},
+		"US": {"american", "американск", "미국"},
+	}
+	kindWords = map[facts.EntityKind][]string{
+		facts.Organisation: {"agency", "agencies", "newspaper", "paper", "outlet", "media", "company", "companies", "firm",
+			"ministry", "ministries", "organisation", "organization", "institute", "association", "body",
+			"агентств", "газет", "издани", "сми", "компани", "фирм", "министерств", "организаци", "институт", "ассоциаци", "ведомств",
+			"통신사", "신문", "언론", "기업", "회사", "부처", "기관", "단체"},
+		facts.Person: {"official", "minister", "leader", "president", "person", "politician", "envoy", "diplomat",
+			"чиновник", "министр", "лидер", "руководител", "президент", "политик", "дипломат", "полпред",
+			"관리", "장관", "지도자", "대통령", "인사", "관료", "외교관"},
+	}
+	whichWords = []string{"which", "what", "who", "name", "어느", "어떤", "무슨", "누구", "누가", "како", "какой", "какая", "какие", "каким", "какого", "кто", "кого", "назов"}
+)
+
+// askedEntity finds "which <country> <kind>" in a normalised question.
+func askedEntity(q string) (entityAsk, bool) {
+	q = strings.ReplaceAll(q, "north korean", "northkorean")
+	q = strings.ReplaceAll(q, "s. korean", "s.korean")
+	words := strings.FieldsFunc(q, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '.' })
+	if !slices.ContainsFunc(words, func(w string) bool { return hasPrefixIn(w, whichWords) }) {
+		return entityAsk{}, false
+	}
+	for i, w := range words {
+		for country, adjs := range countryWords {
+			if !hasPrefixIn(w, adjs) {
+				continue
+			}
+			for _, next := range words[i+1 : min(len(words), i+4)] {
+				for kind, nouns := range kindWords {
+					if hasPrefixIn(next, nouns) {
+						return entityAsk{kind, country}, true
+					}
+				}
+			}
+		}
+	}
+	return entityAsk{}, false
+}
+
+func hasPrefixIn(w string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// satisfies reports whether f names an entity of the kind and country
+// asked for.
+func (a entityAsk) satisfiedBy(f *facts.Fact) bool {
+	return slices.ContainsFunc(f.Entities, func(e *facts.Entity) bool { return e.Kind == a.kind && e.Country == a.country })
 }

@@ -1,6 +1,11 @@
 package match
 
-import "testing"
+import (
+	"slices"
+	"testing"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
 
 func TestAskedDetails(t *testing.T) {
 	tests := []struct {
@@ -57,5 +62,33 @@ func TestStatedDetails(t *testing.T) {
 		if got&tt.has != tt.has || got&tt.not != 0 {
 			t.Errorf("stated(%s) = %b, want %b set and %b clear", tt.fact, got, tt.has, tt.not)
 		}
+	}
+}
+
+func TestAskedEntity(t *testing.T) {
+	tests := []struct {
+		q    string
+		want entityAsk
+		ok   bool
+	}{
+		{"which russian news agency reported the gas pipeline talks", entityAsk{"organisation", "RU"}, true},
+		{"какое российское агентство сообщило о переговорах", entityAsk{"organisation", "RU"}, true},
+		{"어느 러시아 통신사가 보도했어?", entityAsk{"organisation", "RU"}, true},
+		{"which north korean agency reported the talks", entityAsk{"organisation", "KP"}, true},
+		{"which russian official visited north korea", entityAsk{"person", "RU"}, true},
+		{"russian news agency reports", entityAsk{}, false}, // nothing asked
+		{"which year had the most trade", entityAsk{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := askedEntity(tt.q)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("askedEntity(%q) = %v, %v; want %v, %v", tt.q, got, ok, tt.want, tt.ok)
+		}
+	}
+	// End to end: the Russian agency, not North Korea's.
+	_, m := testMatcher(t)
+	r := m.Answer("which russian news agency reported the gas pipeline / trans-korean railroad talks", "")
+	if r.Confident && !slices.ContainsFunc(r.Fact.Entities, func(e *facts.Entity) bool { return e.ID == "itar-tass" }) {
+		t.Errorf("answered with %s, which does not name ITAR-TASS", r.Fact.ID)
 	}
 }

@@ -323,6 +323,22 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	}
 	sortRanked(top)
 	ranked = top
+	// "Which Russian agency…": only a fact that names one answers.
+	if ask, ok := askedEntity(nq); ok {
+		kept := ranked[:0:0]
+		for _, c := range ranked {
+			if ask.satisfiedBy(m.ix.facts[c.doc]) {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == 0 {
+			r.Reason = MissingDetail
+			r.Score = clamp01(float64(ranked[0].cover))
+			r.Suggestions = m.suggest(ranked, qlang, nil)
+			return r
+		}
+		ranked = kept
+	}
 	best := ranked[0]
 	r.Score = clamp01(float64(best.cover))
 	margin := 1.0
