@@ -89,6 +89,17 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			res = alt
 		}
 	}
+	// "Moon proposed the nine bridges in 2018, right?": a claimed year may
+	// be the mistake, so a claim the year keeps from any fact is asked
+	// again without it, and the fact found is held against the year. A
+	// yearly figure is not: another year's figure says nothing of 2005.
+	claimed := isClaim(question, in)
+	if !res.Confident && claimed && len(in.Years) > 0 && len(in.Series) == 0 {
+		if alt := a.m.Answer(withoutYears(question), lang); alt.Confident && alt.Fact.Value == nil {
+			alt.Question = question
+			res = alt
+		}
+	}
 	r := Reply{
 		Question: question, Lang: res.Lang, Score: res.Score, Match: res,
 		Reason: res.Reason, Suggestions: res.Suggestions,
@@ -143,6 +154,21 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		r.Answered, r.Kind, r.Facts = true, KindFact, []*facts.Fact{f}
 		r.Title, r.Text = f.Title.In(r.Lang), f.Answer.In(r.Lang)
+		if claimed {
+			switch v, ok := readClaim(a.base, question, in).check(f); {
+			case ok && v == NotInSources:
+				// "Did Trutnev go to North Korea in 2016?": the sources
+				// tell of another year's visit, and are silent on this one.
+				r.Answered, r.Kind, r.Facts = false, "", nil
+				r.Reason, r.Verdict = NotInSourcesReason, v
+				r.Text = say(r.Lang, "My sources don't say so. What they do say: ", "제 자료에는 그런 내용이 없습니다. 자료에 있는 내용은 다음과 같습니다. ", "В моих источниках этого нет. Вот что в них есть: ") + f.Answer.In(r.Lang)
+				r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+				return r
+			case ok:
+				r.Kind, r.Verdict = KindClaim, v
+				r.Text = verdictLine(v, in, r.Lang) + r.Text
+			}
+		}
 		if in.Present {
 			r.Note = a.asOf(r.Lang)
 		}

@@ -90,7 +90,7 @@ func TestAnswerComputes(t *testing.T) {
 		{q: "제2차 한러 북극협력 협의회 의제는?", reason: match.NotFound},
 		// A metric and a year its series has: that figure, which corrects
 		// the claim, not Korea's total exports.
-		{q: "korea's exports to russia dropped 10% in 2019, correct?", kind: KindFact, facts: []string{"trade-exports-to-russia-2019"}, never: []string{"trade-korea-total-exports-2019"}},
+		{q: "korea's exports to russia dropped 10% in 2019, correct?", kind: KindClaim, verdict: Contradicted, facts: []string{"trade-exports-to-russia-2019"}, says: []string{"No", "6.5 percent more"}, never: []string{"trade-korea-total-exports-2019"}},
 
 		// Lists: every member of a group, each cited.
 		{q: "list the korean companies doing well in russia", kind: KindList,

@@ -37,6 +37,7 @@ type Intent struct {
 	Span   bool  // the years bound a range ("from 2015 to 2017")
 	Since  bool  // "since 2016": from that year to the latest
 	Claim  bool  // the question asserts something to check ("…, right?")
+	Why    bool  // it asks why something is so, which asserts that it is
 	Dir    int   // the direction a claim asserts: +1 rose, −1 fell
 	// Present: the question asks how things stand now ("is it still"),
 	// which sources that end in the past can only answer as of their date.
@@ -73,7 +74,9 @@ var (
 	upWords   = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "증가", "늘었", "늘어", "성장", "상승", "рост", "вырос", "увелич", "прирост"}
 	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "감소", "줄었", "줄어", "하락", "сниз", "сократ", "упал", "паден"}
 	// claimWords mark a question that asserts something to be checked.
-	claimWords   = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "почему", "отчего", "맞나", "맞습니까", "맞아", "맞죠", "사실인가", "사실입니까", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "사실인가", "사실입니까", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	// whyWords ask for a reason, and so assert what they ask it of.
+	whyWords     = []string{"why", "how come", "what caused", "reason", "왜", "이유", "원인", "почему", "отчего", "зачем", "причин"}
 	shareWords   = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
 	presentWords = []string{"still", "now", "currently", "today", "these days", "at present", "nowadays", "anymore", "any more", "as of today",
 		"아직", "여전히", "지금", "현재", "요즘", "오늘날",
@@ -199,6 +202,7 @@ func Parse(b *facts.Base, question string) Intent {
 	in.Since = tags&tagSince != 0 && len(in.Years) == 1
 	in.Span = len(in.Years) == 2 && (tags&tagSpan != 0 || dashRe.MatchString(q))
 	in.Claim = tags&tagClaim != 0
+	in.Why = tags&tagWhy != 0
 	in.Present = tags&tagPresent != 0
 	switch {
 	case tags&tagDown != 0:
@@ -221,6 +225,7 @@ const (
 	tagPresent
 	tagUp
 	tagDown
+	tagWhy
 )
 
 type entry struct {
@@ -245,7 +250,7 @@ var lexicon = func() map[rune][]entry {
 	}
 	for tag, words := range map[uint16][]string{
 		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
-		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords,
 	} {
 		add(tag, 0, 0, words)
 	}

@@ -40,6 +40,9 @@ const (
 	// OtherMetric: the best fact is a figure of another metric than the
 	// one asked about.
 	OtherMetric match.Reason = "other-metric"
+	// NotInSourcesReason: a claim the sources neither bear out nor
+	// contradict, such as a visit in another year than the one they tell.
+	NotInSourcesReason match.Reason = "not-in-sources"
 )
 
 // Reply is the answer to one question, ready to render.

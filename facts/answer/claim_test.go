@@ -1,0 +1,48 @@
+package answer
+
+import "testing"
+
+// Claims put as questions are checked against the fact retrieval finds:
+// its figures, its date, the rank and direction it states, the people and
+// the venue it names.
+func TestClaims(t *testing.T) {
+	tests := []struct {
+		q       string
+		verdict Verdict // "" when the reply is no claim check
+		fact    string
+		refused bool // the sources are silent on what is claimed
+	}{
+		{q: "korean exports to russia fell 10.3% in 2019?", verdict: Contradicted, fact: "trade-exports-to-russia-2019"},
+		{q: "why did korean exports to russia drop 10.3% in 2019?", verdict: Contradicted, fact: "trade-exports-to-russia-2019"},
+		{q: "so samsung was no.1 in the russian phone market in 2019?", verdict: Supported, fact: "business-samsung-phones-2019"},
+		{q: "현대차가 2019년에 러시아 자동차 시장 1위였다던데 맞아?", verdict: Contradicted, fact: "business-hyundai-vehicles"},
+		{q: "LG был лидером рынка бытовой техники в России?", verdict: Contradicted, fact: "business-lg-appliances"},
+		{q: "The 4th Korea-Russia Arctic Consultation took place in Seoul, right?", verdict: Contradicted, fact: "arctic-4th-consultation"},
+		{q: "moon proposed the nine bridges at the EEF in 2018, right?", verdict: Contradicted, fact: "bridges-nine-bridges-proposal"},
+		{q: "в 2017 товарооборот превысил 20 млрд долл.?", verdict: Contradicted, fact: "trade-volume-2017"},
+		{q: "the first interregional forum had nine agencies from the russian far east - correct?", verdict: Supported, fact: "forum-first-participants"},
+		{q: "오바마 대통령이 포항 지방협력포럼에 축사 보냈다던데 맞아?", verdict: Contradicted, fact: "forum-congratulatory-remarks-moon-putin"},
+		// A visit may recur: the sources are silent on another year's.
+		{q: "трутнев ездил в кндр в 2016?", refused: true},
+		// A question for something is no claim.
+		{q: "what did trutnev propose in north korea?"},
+	}
+	a := answerer(t)
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r := a.Answer(tt.q, "")
+			if tt.refused {
+				if r.Answered || r.Reason != NotInSourcesReason {
+					t.Fatalf("answered=%v reason=%q, want not-in-sources\n%s", r.Answered, r.Reason, r.Text)
+				}
+				return
+			}
+			if r.Verdict != tt.verdict {
+				t.Fatalf("verdict %q, want %q (kind %s, facts %v)\n%s", r.Verdict, tt.verdict, r.Kind, factIDs(r), r.Text)
+			}
+			if tt.fact != "" && (r.Fact() == nil || r.Fact().ID != tt.fact) {
+				t.Errorf("fact %v, want %s", factIDs(r), tt.fact)
+			}
+		})
+	}
+}
