@@ -48,9 +48,15 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		lang = match.DetectLang(question)
 	}
 	in := Parse(a.base, question)
-	// The series are Korea–Russia figures: a question about another
-	// country's trade is the matcher's to refuse.
+	// The series are Korea–Russia figures: "trade between Russia and
+	// Kazakhstan" is not among them, whichever fact names Kazakhstan.
 	if oc, ok := a.m.(interface{ NamesOtherCountry(string) bool }); ok && len(in.Series) > 0 && oc.NamesOtherCountry(question) {
+		if in.AsksFigure {
+			return Reply{Question: question, Lang: lang, Reason: OtherCountry, Text: say(lang,
+				"My sources give figures for Korea and Russia only, not for other countries' trade or travel.",
+				"제 자료에는 한국과 러시아 간 수치만 있고, 다른 나라의 교역·왕래 수치는 없습니다.",
+				"В моих источниках есть цифры только по Корее и России, а не по другим странам.")}
+		}
 		in.Series = nil
 	}
 	// A curated overview of a series says more about its course than a
@@ -93,9 +99,14 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// be the mistake, so a claim the year keeps from any fact is asked
 	// again without it, and the fact found is held against the year. A
 	// yearly figure is not: another year's figure says nothing of 2005.
+	// "The committee was created in 2018, right?": the year is what the
+	// claim asserts, not what it is about, so the fact is found without
+	// it and then held against it. A yearly figure is not: another year's
+	// figure says nothing of 2005.
 	claimed := isClaim(question, in)
-	if !res.Confident && claimed && len(in.Years) > 0 && len(in.Series) == 0 {
-		if alt := a.m.Answer(withoutYears(question), lang); alt.Confident && alt.Fact.Value == nil {
+	if claimed && len(in.Years) > 0 && len(in.Series) == 0 {
+		subject := readClaim(a.base, question, in).subject
+		if alt := a.m.Answer(withoutYears(question), lang); alt.Confident && alt.Fact.Value == nil && namesAll(alt.Fact, subject) {
 			alt.Question = question
 			res = alt
 		}
@@ -154,8 +165,17 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		r.Answered, r.Kind, r.Facts = true, KindFact, []*facts.Fact{f}
 		r.Title, r.Text = f.Title.In(r.Lang), f.Answer.In(r.Lang)
+		c := readClaim(a.base, question, in)
+		if c.role != "" && !hasRole(c.persons[0], c.role) {
+			// "What did the institute's president Kim Hyun-soo say?": a
+			// title the sources do not give is corrected, not taken up.
+			r.Kind, r.Verdict = KindClaim, Contradicted
+			r.Text = say(r.Lang, "Note: my sources describe %s as %s. ", "참고로 제 자료에서 %s의 직함은 %s입니다. ", "Уточнение: в моих источниках %s — %s. ",
+				c.persons[0].Name.In(r.Lang), c.persons[0].Role.In(r.Lang)) + r.Text
+			claimed = false
+		}
 		if claimed {
-			switch v, ok := readClaim(a.base, question, in).check(f); {
+			switch v, ok := c.check(f); {
 			case ok && v == NotInSources:
 				// "Did Trutnev go to North Korea in 2016?": the sources
 				// tell of another year's visit, and are silent on this one.

@@ -22,8 +22,10 @@ type claim struct {
 	rank    int // 1 for "topped", 2 for "second place"; 0 when none is claimed
 	dir     int // +1 rose, −1 fell
 	persons []*facts.Entity
-	venue   *facts.Entity // "in Seoul", "в Москве", "서울에서"
-	once    bool          // it is about something that happens once: a founding, a signing, "the first"
+	venue   *facts.Entity   // "in Seoul", "в Москве", "서울에서"
+	subject []*facts.Entity // the organisations and programmes it is about
+	role    string          // a title it gives its one person: "president", "외무장관"
+	once    bool            // it is about something that happens once: a founding, a signing, "the first"
 }
 
 // isClaim reports whether a question asks whether something is so: it
@@ -37,8 +39,18 @@ func isClaim(q string, in Intent) bool {
 	if !strings.HasSuffix(strings.TrimSpace(f), "?") && !containsAny(f, yesNoWords) {
 		return false
 	}
-	return !containsAny(f, whWords)
+	// A statement has a verb; "exact date of Moon's visit?" is a search,
+	// not a claim.
+	return !containsAny(f, whWords) && (containsAny(f, yesNoWords) || verbRe.MatchString(f))
 }
+
+// verbRe finds a verb: English auxiliaries, past tenses and common
+// irregular verbs; Russian past and present endings; Korean predicate
+// endings before the question mark.
+var verbRe = regexp.MustCompile(`(?:^|[^\pL])(?:is|was|were|are|am|be|been|did|does|do|has|have|had|will|would|can|could|` +
+	`fell|rose|grew|took|held|met|went|came|made|became|began|hit|led|won|lost|saw|got|gave|set|sent|spent|stood|kept|paid|` +
+	`\pL+ed|\pL+(?:л|ла|ло|ли|лся|лась|лись|ет|ит|ют|ят|ется|ится))(?:[^\pL]|$)|` +
+	`\p{Hangul}(?:었|았|였|했|됐|이야|인가|이지|냐|니|까|지|죠|요|다|며|데|음|임|함)\s*\?*\s*$`)
 
 var (
 	// whWords open a question that asks for something rather than whether.
@@ -69,6 +81,23 @@ var rankCues = []struct {
 	{2, []string{"number two", "no.2", "no. 2", "#2", "second place", "second-largest", "ranked second", "runner-up",
 		"2위", "2등", "второе место", "втором месте", "второй по"}},
 	{3, []string{"number three", "third place", "3위", "3등", "третье место", "третьем месте"}},
+}
+
+// withoutRanks blanks the rank a text claims, whose digits ("no.1",
+// "1위") are no figure.
+func withoutRanks(s string) string {
+	for _, c := range rankCues {
+		for _, w := range c.words {
+			for {
+				i := find(s, w)
+				if i < 0 {
+					break
+				}
+				s = s[:i] + strings.Repeat(" ", len(w)) + s[i+len(w):]
+			}
+		}
+	}
+	return s
 }
 
 func rankOf(s string) int {
@@ -103,7 +132,7 @@ var wordRe = regexp.MustCompile(`[\p{L}]+`)
 func readClaim(b *facts.Base, q string, in Intent) claim {
 	f := fold(q)
 	c := claim{years: in.Years, dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords)}
-	c.figs = countable(q)
+	c.figs = countable(withoutRanks(f))
 	switch {
 	case containsAny(f, moreWords):
 		c.bound = +1
@@ -121,9 +150,36 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 			if venueOf(f, e) {
 				c.venue = e
 			}
+		default:
+			c.subject = append(c.subject, e)
 		}
 	}
+	if len(c.persons) == 1 {
+		c.role = roleIn(f, c.persons[0])
+	}
 	return c
+}
+
+// roleWords are titles a claim may give a person. Longer ones come
+// first, so that "foreign minister" is read before "minister".
+var roleWords = []string{"deputy prime minister", "prime minister", "foreign minister", "president", "chairman", "head of", "director",
+	"minister", "envoy", "ambassador", "researcher", "correspondent", "leader",
+	"부총리", "총리", "외무장관", "외교장관", "대통령", "원장", "회장", "장관", "대사", "연구원", "특파원", "전권대표", "지도자",
+	"вице-премьер", "премьер", "министр иностранных дел", "глава мид", "президент", "председател", "директор", "глава", "министр", "полпред", "посол",
+	"научный сотрудник", "корреспондент", "руководител", "лидер"}
+
+// roleIn is the title a question gives person p, other than words of p's
+// own name.
+func roleIn(q string, p *facts.Entity) string {
+	for _, n := range p.Names() {
+		q = strings.ReplaceAll(q, strings.ToLower(n), " ")
+	}
+	for _, w := range roleWords {
+		if find(q, w) >= 0 {
+			return w
+		}
+	}
+	return ""
 }
 
 // venueOf reports whether a question names e as where something took
@@ -140,16 +196,17 @@ func venueOf(q string, e *facts.Entity) bool {
 	return false
 }
 
-// empty reports whether the claim asserts nothing a fact could check.
-func (c claim) empty() bool {
-	return len(c.figs) == 0 && len(c.years) == 0 && c.rank == 0 && c.dir == 0 && len(c.persons) == 0 && c.venue == nil
-}
-
-// check compares the claim with what f states. ok is false when nothing
-// the claim asserts can be held against f: then f is just the answer.
+// check compares the claim with what f states. A claim is borne out only
+// when everything it asserts is, and contradicted as soon as one thing is;
+// ok is false when f cannot settle it either way, and then f is simply
+// the answer. A claim about an organisation or programme f does not name
+// is not about f at all.
 func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
+	if !namesAll(f, c.subject) {
+		return "", false
+	}
+	var t tally3
 	en := f.Answer.EN
-	supported, contradicted := false, false
 	// Figures: a claimed figure must be one the fact states, of the same
 	// kind (a share with a share); a fact that states figures of that
 	// kind, none of them the one claimed, contradicts it.
@@ -164,89 +221,115 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 				same = append(same, ff)
 			}
 		}
-		if len(same) == 0 {
-			continue
-		}
-		if slices.ContainsFunc(same, func(ff figure) bool { return c.holds(cf, ff) }) {
-			supported = true
-		} else {
-			contradicted = true
+		switch {
+		case len(same) == 0:
+			t.unsettled()
+		case slices.ContainsFunc(same, func(ff figure) bool { return c.holds(cf, ff) }):
+			t.bears()
+		default:
+			t.contradicts()
 		}
 	}
 	// A year: the fact's own date, or a year it names. Something that
 	// happens once (a founding, a signing, the fourth consultation) in
 	// another year than claimed contradicts the claim; something that may
 	// recur (a visit) leaves the sources silent on the year claimed.
-	silent := false
-	if len(c.years) > 0 && !f.Date.IsZero() {
-		named := yearsIn(en)
-		for _, y := range c.years {
-			switch {
-			case y == f.Date.Start.Year() || slices.Contains(named, y):
-				supported = true
-			case c.once:
-				contradicted = true
-			default:
-				silent = true
-			}
+	for _, y := range c.years {
+		switch {
+		case f.Date.IsZero():
+			t.unsettled()
+		case y == f.Date.Start.Year() || slices.Contains(yearsIn(en), y):
+			t.bears()
+		case c.once:
+			t.contradicts()
+		default:
+			t.silent = true
 		}
 	}
 	// A rank in a market.
 	if c.rank != 0 {
-		if fr := rankOf(strings.ToLower(en)); fr != 0 {
-			if fr == c.rank {
-				supported = true
-			} else {
-				contradicted = true
-			}
+		switch fr := rankOf(strings.ToLower(en)); {
+		case fr == 0:
+			t.unsettled()
+		case fr == c.rank:
+			t.bears()
+		default:
+			t.contradicts()
 		}
 	}
 	// A direction, when the fact states one and only one.
 	if c.dir != 0 {
 		up, down := riseRe.MatchString(en), fallRe.MatchString(en)
 		switch {
-		case up && !down:
-			if c.dir > 0 {
-				supported = true
-			} else {
-				contradicted = true
-			}
-		case down && !up:
-			if c.dir < 0 {
-				supported = true
-			} else {
-				contradicted = true
-			}
+		case up == down:
+			t.unsettled()
+		case up == (c.dir > 0):
+			t.bears()
+		default:
+			t.contradicts()
 		}
 	}
 	// People: a fact that names who did something, and not the person
-	// claimed, contradicts the claim.
+	// claimed, contradicts the claim; a title the claim gives its person
+	// is held against the entity table's role.
 	for _, p := range c.persons {
 		switch {
 		case slices.Contains(f.Entities, p):
-			supported = true
+			t.bears()
 		case slices.ContainsFunc(f.Entities, func(e *facts.Entity) bool { return e.Kind == facts.Person }):
-			contradicted = true
+			t.contradicts()
+		default:
+			t.unsettled()
+		}
+	}
+	if c.role != "" {
+		if hasRole(c.persons[0], c.role) {
+			t.bears()
+		} else {
+			t.contradicts()
 		}
 	}
 	// A venue: the fact names where, and it is another place.
 	if c.venue != nil {
 		switch {
 		case slices.Contains(f.Entities, c.venue):
-			supported = true
+			t.bears()
 		case slices.ContainsFunc(f.Entities, func(e *facts.Entity) bool { return e.Kind == facts.Place && e != c.venue }):
-			contradicted = true
+			t.contradicts()
+		default:
+			t.unsettled()
 		}
 	}
 	switch {
-	case contradicted:
+	case t.no > 0:
 		return Contradicted, true
-	case silent:
+	case t.silent:
 		return NotInSources, true
-	case supported:
+	case t.yes > 0 && t.open == 0:
 		return Supported, true
 	}
 	return "", false
+}
+
+// tally3 counts how each thing a claim asserts fares against a fact.
+type tally3 struct {
+	yes, no, open int
+	silent        bool
+}
+
+func (t *tally3) bears()       { t.yes++ }
+func (t *tally3) contradicts() { t.no++ }
+func (t *tally3) unsettled()   { t.open++ }
+
+// hasRole reports whether the entity table gives p the title claimed, in
+// any language.
+func hasRole(p *facts.Entity, role string) bool {
+	for _, l := range facts.Langs {
+		if find(strings.ToLower(p.Role.In(l)), role) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // countable is the figures a text states other than years, with the
@@ -259,12 +342,30 @@ func countable(s string) []figure {
 		}
 		out = append(out, fig)
 	}
-	for _, w := range wordRe.FindAllString(fold(s), -1) {
+	f := fold(s)
+	for _, w := range wordRe.FindAllString(f, -1) {
 		if v, ok := smallNumbers[w]; ok {
 			out = append(out, figure{v, plain})
 		}
 	}
+	for _, n := range roundNumbers {
+		if i := find(f, n.words); i >= 0 && (i == 0 || !isDigit(lastRune(strings.TrimRight(f[:i], " ")))) {
+			out = append(out, figure{n.v, plain})
+			f = f[:i] + strings.Repeat(" ", len(n.words)) + f[i+len(n.words):]
+		}
+	}
 	return out
+}
+
+// roundNumbers are the large numbers a claim may spell out, longest first
+// ("half a million" before "a million"); one after a digit is a scale
+// the figure reader has read ("22.34 billion").
+var roundNumbers = []struct {
+	words string
+	v     float64
+}{
+	{"half a million", 5e5}, {"полмиллиона", 5e5}, {"a million", 1e6}, {"one million", 1e6}, {"a billion", 1e9},
+	{"миллион", 1e6}, {"миллиард", 1e9}, {"백만", 1e6},
 }
 
 // comparable reports whether two plain figures are of one order, so that
@@ -272,7 +373,11 @@ func countable(s string) []figure {
 // billion against US$7.6 billion, but not against the 17 agencies in
 // the same fact.
 func comparable(a, b float64) bool {
-	return (a >= 1e5) == (b >= 1e5)
+	if a <= 0 || b <= 0 {
+		return false
+	}
+	r := a / b
+	return a >= 1e5 && b >= 1e5 || r > 0.05 && r < 20
 }
 
 // holds reports whether a stated figure bears out a claimed one, exactly
@@ -315,4 +420,14 @@ func verdictLine(v Verdict, in Intent, lang facts.Lang) string {
 // withoutYears blanks the years a question names.
 func withoutYears(q string) string {
 	return yearRe.ReplaceAllStringFunc(q, func(y string) string { return strings.Repeat(" ", len(y)) })
+}
+
+// namesAll reports whether f names every one of es.
+func namesAll(f *facts.Fact, es []*facts.Entity) bool {
+	for _, e := range es {
+		if !slices.Contains(f.Entities, e) {
+			return false
+		}
+	}
+	return true
 }

@@ -22,6 +22,16 @@ func TestClaims(t *testing.T) {
 		{q: "в 2017 товарооборот превысил 20 млрд долл.?", verdict: Contradicted, fact: "trade-volume-2017"},
 		{q: "the first interregional forum had nine agencies from the russian far east - correct?", verdict: Supported, fact: "forum-first-participants"},
 		{q: "오바마 대통령이 포항 지방협력포럼에 축사 보냈다던데 맞아?", verdict: Contradicted, fact: "forum-congratulatory-remarks-moon-putin"},
+		{q: "Kim Hyun-soo is the president of KITA's Institute for International Trade, correct?", verdict: Contradicted, fact: "fta-kita-kim-fta-recommendation"},
+		{q: "트루트네프는 러시아 외무장관이었죠?", verdict: Contradicted},
+		// A false title in a question for something is corrected too.
+		{q: "국제무역연구원장 김현수가 한러 협력에 대해 뭐라고 했어?", verdict: Contradicted},
+		{q: "Trade grew about 25-fold between 1990 and 2019. True or false?", verdict: Supported, fact: "trade-volume-2019"},
+		{q: "правда, что товарооборот вырос примерно в 25 раз с 1990 года?", verdict: Supported, fact: "trade-volume-2019"},
+		{q: "tourist numbers between korea and russia hit a million in 2019?", verdict: Contradicted, fact: "people-tourists-2019"},
+		{q: "so exports to russia went up in 2019 even tho korea's total exports dropped?", verdict: Supported, fact: "trade-exports-to-russia-2019"},
+		// A search is no claim, though it ends in a question mark.
+		{q: "exact date of Moon Jae-in's state visit to Russia in 2018?"},
 		// A visit may recur: the sources are silent on another year's.
 		{q: "трутнев ездил в кндр в 2016?", refused: true},
 		// A question for something is no claim.

@@ -37,13 +37,19 @@ type Intent struct {
 	Span   bool  // the years bound a range ("from 2015 to 2017")
 	Since  bool  // "since 2016": from that year to the latest
 	Claim  bool  // the question asserts something to check ("…, right?")
-	Why    bool  // it asks why something is so, which asserts that it is
-	Dir    int   // the direction a claim asserts: +1 rose, −1 fell
+	// Figures are the figures it states, other than years: what a claim
+	// asserts ("grew 25-fold", "up 10%").
+	Figures []figure
+	Why     bool // it asks why something is so, which asserts that it is
+	Dir     int  // the direction a claim asserts: +1 rose, −1 fell
 	// Present: the question asks how things stand now ("is it still"),
 	// which sources that end in the past can only answer as of their date.
 	Present bool
-	Groups  []*facts.Group // the groups named
-	List    bool           // it asks for members: "which…", "list", "how many"
+	// AsksFigure: it asks for an amount ("how much", "what was the
+	// volume"), not about the metric in passing.
+	AsksFigure bool
+	Groups     []*facts.Group // the groups named
+	List       bool           // it asks for members: "which…", "list", "how many"
 }
 
 // cue is a word or phrase that signals an operation. Latin and Cyrillic
@@ -71,10 +77,17 @@ var cues = []cue{
 }
 
 var (
-	upWords   = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "증가", "늘었", "늘어", "성장", "상승", "рост", "вырос", "увелич", "прирост"}
-	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "감소", "줄었", "줄어", "하락", "сниз", "сократ", "упал", "паден"}
+	upWords = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "more", "higher", "bigger", "larger",
+		"증가", "늘었", "늘어", "성장", "상승", "많았", "많아", "많다", "컸", "높았",
+		"рост", "вырос", "увелич", "прирост", "больше", "выше"}
+	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "less", "fewer", "lower", "smaller",
+		"감소", "줄었", "줄어", "하락", "적었", "적어", "적다", "작았", "낮았",
+		"сниз", "сократ", "упал", "паден", "меньше", "ниже"}
 	// claimWords mark a question that asserts something to be checked.
-	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "사실인가", "사실입니까", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "맞음", "true or false", "правда ли", "это так", "사실인가", "사실입니까", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	// figureWords ask for an amount.
+	figureWords = []string{"how much", "how big", "how many", "what was", "what's", "what is", "whats", "volume", "figure", "amount", "number of",
+		"얼마", "규모", "몇", "액은", "액이", "сколько", "какой", "каков", "какова", "объем", "объём", "цифр"}
 	// whyWords ask for a reason, and so assert what they ask it of.
 	whyWords     = []string{"why", "how come", "what caused", "reason", "왜", "이유", "원인", "почему", "отчего", "зачем", "причин"}
 	shareWords   = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
@@ -199,15 +212,21 @@ func Parse(b *facts.Base, question string) Intent {
 	if len(in.Years) >= 2 && (in.Op == OpNone || in.Op == OpChange && tags&(tagUp|tagDown) == 0) && tags&tagTotal != 0 {
 		in.Op = OpSum
 	}
-	in.Since = tags&tagSince != 0 && len(in.Years) == 1
+	// "Growth since 2016", "рост с 2016 года": one year and a change
+	// runs from it to the latest.
+	in.Since = len(in.Years) == 1 && (tags&tagSince != 0 || tags&tagSpan != 0 && (op == OpChange || op == OpMultiple || op == OpDouble))
+	in.Figures = countable(withoutRanks(q))
 	in.Span = len(in.Years) == 2 && (tags&tagSpan != 0 || dashRe.MatchString(q))
 	in.Claim = tags&tagClaim != 0
 	in.Why = tags&tagWhy != 0
+	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0
-	switch {
-	case tags&tagDown != 0:
+	// A question that names both ("exports to Russia rose although
+	// total exports fell?") claims no one direction.
+	switch tags & (tagUp | tagDown) {
+	case tagDown:
 		in.Dir = -1
-	case tags&tagUp != 0:
+	case tagUp:
 		in.Dir = +1
 	}
 	return in
@@ -226,6 +245,7 @@ const (
 	tagUp
 	tagDown
 	tagWhy
+	tagFigure
 )
 
 type entry struct {
@@ -250,7 +270,7 @@ var lexicon = func() map[rune][]entry {
 	}
 	for tag, words := range map[uint16][]string{
 		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
-		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords,
 	} {
 		add(tag, 0, 0, words)
 	}

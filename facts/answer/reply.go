@@ -43,6 +43,9 @@ const (
 	// NotInSourcesReason: a claim the sources neither bear out nor
 	// contradict, such as a visit in another year than the one they tell.
 	NotInSourcesReason match.Reason = "not-in-sources"
+	// OtherCountry: a figure asked for another country's trade or travel,
+	// where the series are Korea–Russia figures.
+	OtherCountry match.Reason = "other-country"
 )
 
 // Reply is the answer to one question, ready to render.

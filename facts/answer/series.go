@@ -137,7 +137,7 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 		return endpoint(s, op, lang), true
 	case OpChange, OpDouble, OpMultiple:
 		from, to, ok := changeYears(s, in)
-		if op == OpChange && wholeSpan(s, in.Years) {
+		if op == OpChange && wholeSpan(s, in.Years) && !in.Claim {
 			return trend(s, lang), true // its course, first to last
 		}
 		if !ok {
@@ -255,6 +255,17 @@ func change(s *facts.Series, in Intent, op Op, from, to *facts.Fact, lang facts.
 			r.Verdict = Contradicted
 			line = say(lang, "No, it did not double. ", "아니요, 두 배가 되지는 않았습니다. ", "Нет, вдвое он не вырос. ") + line
 		}
+	case in.Claim && len(in.Figures) > 0:
+		// "It grew about 25-fold since 1990, right?": the multiple, share
+		// or amount claimed against the one worked out.
+		r.Kind = KindClaim
+		if claimedChange(in, c) {
+			r.Verdict = Supported
+			line = say(lang, "Yes. ", "네. ", "Да. ") + line
+		} else {
+			r.Verdict = Contradicted
+			line = say(lang, "No, my sources say otherwise. ", "아니요, 자료는 다르게 말합니다. ", "Нет, источники говорят обратное. ") + line
+		}
 	case in.Claim && in.Dir != 0:
 		r.Kind = KindClaim
 		if (in.Dir > 0) == (c.Diff > 0) && c.Diff != 0 {
@@ -267,6 +278,28 @@ func change(s *facts.Series, in Intent, op Op, from, to *facts.Fact, lang facts.
 	}
 	r.Text = line + approxNotes([]*facts.Fact{from, to}, lang)
 	return r
+}
+
+// claimedChange reports whether every figure a claim states bears out
+// the change worked out: a multiple against the ratio, a share against
+// the per cent change, an amount against the difference or the end value.
+func claimedChange(in Intent, c Change) bool {
+	for _, f := range in.Figures {
+		var ok bool
+		switch f.kind {
+		case multiple:
+			ok = math.Abs(f.v-c.Ratio) <= 0.05*c.Ratio
+		case percentFig:
+			ok = math.Abs(f.v-math.Abs(c.Percent)) <= max(0.5, 0.05*math.Abs(c.Percent))
+		default:
+			near := func(x float64) bool { return math.Abs(f.v-x) <= 0.05*math.Abs(x) }
+			ok = near(math.Abs(c.Diff)) || near(c.To.Value.Amount) || f.v < 1e3 && near(c.Ratio)
+		}
+		if !ok {
+			return false
+		}
+	}
+	return (in.Dir == 0 || (in.Dir > 0) == (c.Diff > 0))
 }
 
 func extreme(s *facts.Series, in Intent, op Op, lang facts.Lang) Reply {

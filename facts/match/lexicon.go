@@ -123,6 +123,13 @@ var concepts = map[string][]string{
 	"china-russia": {"china-russia", "sino-russian", "russia-china", "중러", "중-러", "китайско-российский", "российско-китайский"},
 	"japan":        {"japan", "japanese", "tokyo", "일본", "한일", "한-일", "япония", "японии", "японией"},
 	"azerbaijan":   {"azerbaijan", "azerbaijani", "baku", "아제르바이잔", "азербайджан", "азербайджана", "азербайджаном", "азербайджану"},
+	"kazakhstan":   {"kazakhstan", "kazakh", "카자흐스탄", "казахстан", "казахстана", "казахстаном"},
+	"armenia":      {"armenia", "armenian", "아르메니아", "армения", "армении", "арменией"},
+	"belarus":      {"belarus", "belarusian", "벨라루스", "беларусь", "белоруссия", "белоруссии", "беларуси"},
+	"kyrgyzstan":   {"kyrgyzstan", "kyrgyz", "키르기스스탄", "киргизия", "киргизии", "кыргызстан"},
+	"vietnam":      {"vietnam", "vietnamese", "베트남", "вьетнам", "вьетнама", "вьетнамом"},
+	"india":        {"india", "indian", "인도", "индия", "индии", "индией"},
+	"germany":      {"germany", "german", "독일", "германия", "германии", "германией"},
 	"trend": {"trend", "trends", "evolve", "evolved", "evolution", "change", "changed", "changes", "develop", "developed",
 		"over time", "over the years", "추세", "추이", "변화", "변천", "динамика", "изменился", "изменилась", "менялся",
 		"менялась", "развивался", "развивались"},
@@ -203,6 +210,7 @@ const (
 var constraintConcepts = map[string]constraint{
 	"#north-korea": mention, "#china": mention, "#usa": mention, "#japan": mention, "#azerbaijan": mention,
 	"#china-russia": mention, "#us-china": mention,
+	"#kazakhstan": mention, "#armenia": mention, "#belarus": mention, "#kyrgyzstan": mention, "#vietnam": mention, "#india": mention, "#germany": mention,
 	"#cost": detail, "#percent": detail, "#age": detail, "#population": detail, "#weather": detail, "#ambassador": detail, "#length": detail,
 }
 
