@@ -92,6 +92,10 @@ type Group struct {
 	ID    string
 	Title Text
 	Terms Phrasings // lower-case words that name the group in a question
+	// With, when set, are words one of which must also be in the
+	// question: "agreed" names the Kang–Kozlov agreements only with
+	// "Kang" or "Kozlov".
+	With  Phrasings
 	Facts []*Fact
 }
 

@@ -45,6 +45,7 @@ type rawGroup struct {
 	ID    string    `yaml:"id"`
 	Title Text      `yaml:"title"`
 	Terms Phrasings `yaml:"terms"`
+	With  Phrasings `yaml:"with"`
 	Facts []string  `yaml:"facts"`
 }
 
@@ -507,7 +508,7 @@ func (l *loader) addGroup(b *Base, r rawGroup, w where) {
 		if len(r.Terms.In(lang)) == 0 {
 			l.bad(w.file, w.at("terms"), "group %q has no %s terms (the words that name it in a question)", r.ID, lang)
 		}
-		for _, t := range r.Terms.In(lang) {
+		for _, t := range append(r.Terms.In(lang), r.With.In(lang)...) {
 			if strings.TrimSpace(t) == "" || t != strings.ToLower(t) {
 				l.bad(w.file, w.at("terms"), "group %q: term %q must be non-empty and lower-case", r.ID, t)
 			}
@@ -516,7 +517,7 @@ func (l *loader) addGroup(b *Base, r rawGroup, w where) {
 	if len(r.Facts) < 2 {
 		l.bad(w.file, w.at("facts"), "group %q needs at least two facts", r.ID)
 	}
-	g := &Group{ID: r.ID, Title: r.Title, Terms: r.Terms}
+	g := &Group{ID: r.ID, Title: r.Title, Terms: r.Terms, With: r.With}
 	for i, id := range r.Facts {
 		f, ok := b.byID[id]
 		if !ok {

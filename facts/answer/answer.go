@@ -68,8 +68,15 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
 		}
 	}
-	if len(in.Groups) == 1 && in.List && (len(in.Series) == 0 || in.Op == OpNone) {
-		return a.list(question, in.Groups[0], lang)
+	claimed := isClaim(question, in)
+	// A named list is answered with all its members: when asked for a
+	// list, or when the group is named precisely ("what did Kang and
+	// Kozlov agree") and the question asks for nothing narrower (a date,
+	// a place, a person, a count, whether something is so).
+	if len(in.Groups) == 1 && (len(in.Series) == 0 || in.Op == OpNone) {
+		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !claimed && !in.Narrow {
+			return a.list(question, g, lang)
+		}
 	}
 	if r, ok := computeSeries(in, lang); ok {
 		r.Question = question
@@ -103,7 +110,6 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// claim asserts, not what it is about, so the fact is found without
 	// it and then held against it. A yearly figure is not: another year's
 	// figure says nothing of 2005.
-	claimed := isClaim(question, in)
 	if claimed && len(in.Years) > 0 && len(in.Series) == 0 {
 		subject := readClaim(a.base, question, in).subject
 		if alt := a.m.Answer(withoutYears(question), lang); alt.Confident && alt.Fact.Value == nil && namesAll(alt.Fact, subject) {

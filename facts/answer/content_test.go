@@ -147,7 +147,13 @@ func grade(c contentCase, r Reply) (outcome, string) {
 	if !r.Answered {
 		return refused, string(r.Reason)
 	}
+	// What a reader sees: the answer, and the quotes it cites.
 	text := r.Title + "\n" + r.Text + "\n" + r.Note
+	for _, f := range r.Facts {
+		for _, s := range f.Sources {
+			text += "\n" + s.Quote
+		}
+	}
 	missing := missingContent(c.Must, text)
 	var uncited []string
 	for _, alts := range c.Cite {

@@ -49,7 +49,10 @@ type Intent struct {
 	// volume"), not about the metric in passing.
 	AsksFigure bool
 	Groups     []*facts.Group // the groups named
-	List       bool           // it asks for members: "which…", "list", "how many"
+	// Narrow: it asks when, where, who or how many, which one member
+	// answers rather than the whole group.
+	Narrow bool
+	List   bool // it asks for members: "which…", "list", "how many"
 }
 
 // cue is a word or phrase that signals an operation. Latin and Cyrillic
@@ -85,6 +88,8 @@ var (
 		"сниз", "сократ", "упал", "паден", "меньше", "ниже"}
 	// claimWords mark a question that asserts something to be checked.
 	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "맞음", "true or false", "правда ли", "это так", "사실인가", "사실입니까", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	// narrowWords ask for one thing: a date, a place, a person, a count.
+	narrowWords = []string{"when", "where", "who", "how many", "언제", "어디서", "누가", "누구", "몇", "когда", "где", "кто", "сколько"}
 	// figureWords ask for an amount.
 	figureWords = []string{"how much", "how big", "how many", "what was", "what's", "what is", "whats", "volume", "figure", "amount", "number of",
 		"얼마", "규모", "몇", "액은", "액이", "сколько", "какой", "каков", "какова", "объем", "объём", "цифр"}
@@ -174,6 +179,16 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
+// namesAny reports whether q contains one of the words, in any language.
+func namesAny(q string, p facts.Phrasings) bool {
+	for _, l := range facts.Langs {
+		if containsAny(q, p.In(l)) {
+			return true
+		}
+	}
+	return false
+}
+
 // Parse reads a question's intent over the series of b.
 func Parse(b *facts.Base, question string) Intent {
 	q := fold(question)
@@ -187,11 +202,8 @@ func Parse(b *facts.Base, question string) Intent {
 		}
 	}
 	for _, g := range b.Groups() {
-		for _, l := range facts.Langs {
-			if containsAny(q, g.Terms.In(l)) {
-				in.Groups = append(in.Groups, g)
-				break
-			}
+		if namesAny(q, g.Terms) && (len(g.With.EN)+len(g.With.KO)+len(g.With.RU) == 0 || namesAny(q, g.With)) {
+			in.Groups = append(in.Groups, g)
 		}
 	}
 	in.Years = years(q)
@@ -219,6 +231,7 @@ func Parse(b *facts.Base, question string) Intent {
 	in.Span = len(in.Years) == 2 && (tags&tagSpan != 0 || dashRe.MatchString(q))
 	in.Claim = tags&tagClaim != 0
 	in.Why = tags&tagWhy != 0
+	in.Narrow = tags&tagNarrow != 0
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0
 	// A question that names both ("exports to Russia rose although
@@ -246,6 +259,7 @@ const (
 	tagDown
 	tagWhy
 	tagFigure
+	tagNarrow
 )
 
 type entry struct {
@@ -270,7 +284,7 @@ var lexicon = func() map[rune][]entry {
 	}
 	for tag, words := range map[uint16][]string{
 		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
-		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords,
 	} {
 		add(tag, 0, 0, words)
 	}
