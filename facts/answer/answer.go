@@ -75,6 +75,11 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// a place, a person, a count, whether something is so).
 	if len(in.Groups) == 1 && (len(in.Series) == 0 || in.Op == OpNone) {
 		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !claimed && !in.Narrow {
+			// "The agenda of the second consultation": the group is the
+			// fourth's, so it is not the answer.
+			if res := a.m.Answer(question, lang); len(res.Ordinals) > 0 && a.otherOrdinal(g.Facts[0], res.Ordinals) != nil {
+				return a.notCounted(Reply{Question: question, Lang: lang, Reason: match.NotFound}, g.Facts[0])
+			}
 			return a.list(question, g, lang)
 		}
 	}
@@ -154,12 +159,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		// fourth, even one that does not count it itself.
 		if o := a.otherOrdinal(f, res.Ordinals); o != nil {
 			r.Reason = match.NotFound
-			r.Text = say(r.Lang,
-				"My sources don't describe the one you counted; here is what they do say.",
-				"제 자료에는 질문하신 회차에 관한 내용이 없습니다. 대신 자료에 있는 내용은 다음과 같습니다.",
-				"Того, о котором вы спросили, в моих источниках нет; вот что в них есть.")
-			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
-			return r
+			return a.notCounted(r, f)
 		}
 		// A metric and a year its series has: that year's figure is what
 		// was asked, whatever else the question says ("exports to Russia
@@ -292,6 +292,17 @@ func (a *Answerer) event(r Reply, e *facts.Event) Reply {
 		r.Suggestions = append(r.Suggestions, suggestion(f, r.Lang))
 		r.Text += "\n• " + f.Title.In(r.Lang)
 	}
+	return r
+}
+
+// notCounted refuses a question about a count the sources lack, offering
+// f, which is about another.
+func (a *Answerer) notCounted(r Reply, f *facts.Fact) Reply {
+	r.Text = say(r.Lang,
+		"My sources don't describe the one you counted; here is what they do say.",
+		"제 자료에는 질문하신 회차에 관한 내용이 없습니다. 대신 자료에 있는 내용은 다음과 같습니다.",
+		"Того, о котором вы спросили, в моих источниках нет; вот что в них есть.")
+	r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
 	return r
 }
 

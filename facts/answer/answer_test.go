@@ -83,7 +83,9 @@ func TestAnswerComputes(t *testing.T) {
 		{q: "what happened between the two countries in 2023", reason: OutOfRange},
 
 		// Two facts of one event: the event, with its other facts to follow.
-		{q: "what did Kang Kyung-wha and Koslov agree", kind: KindEvent, facts: []string{"summit-kang-koslov-pohang-meeting"}, says: []string{"More on this:", "• "}},
+		{q: "what did Kang Kyung-wha and Koslov agree", kind: KindList, facts: []string{"summit-keep-positive-momentum", "bridges-action-plan-2018"}, says: []string{"name 4", "• "}},
+		// Two facts of one event are equally good: the event.
+		{q: "what happened in pohang in november 2018", kind: KindEvent, says: []string{"More on this:", "• "}},
 
 		// An ordinal the sources lack is not answered by another count.
 		{q: "what was on the agenda of the second korea-russia arctic consultation", reason: match.NotFound},
