@@ -126,6 +126,17 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		Question: question, Lang: res.Lang, Score: res.Score, Match: res,
 		Reason: res.Reason, Suggestions: res.Suggestions,
 	}
+	// "Tell me about the 4th Arctic consultation": the whole event, not
+	// the one fact of it that matched best.
+	if in.About && !claimed && !in.Narrow {
+		top := res.Fact
+		if !res.Confident && res.Reason == match.Ambiguous && len(res.Suggestions) > 0 {
+			top, _ = a.base.Fact(res.Suggestions[0].FactID)
+		}
+		if e := a.eventOf[idOf(top)]; e != nil && len(e.Facts) > 1 {
+			return a.event(r, e)
+		}
+	}
 	if res.Confident && res.Fact != nil {
 		f := res.Fact
 		// A figure of one metric never answers a question about another:
@@ -229,6 +240,13 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	return r
 }
 
+func idOf(f *facts.Fact) string {
+	if f == nil {
+		return ""
+	}
+	return f.ID
+}
+
 // after is the years asked that lie past the newest source.
 func (a *Answerer) after(years []int) []int {
 	var out []int
@@ -283,7 +301,7 @@ func (a *Answerer) event(r Reply, e *facts.Event) Reply {
 	r.Answered, r.Kind, r.Reason = true, KindEvent, ""
 	r.Title = e.Title.In(r.Lang)
 	r.Text = lead.Answer.In(r.Lang)
-	r.Facts = []*facts.Fact{lead}
+	r.Facts = e.Facts
 	r.Suggestions = nil
 	if len(e.Facts) > 1 {
 		r.Text += "\n\n" + say(r.Lang, "More on this:", "이와 관련해 더 보기:", "Ещё об этом:")

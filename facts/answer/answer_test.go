@@ -146,3 +146,19 @@ func TestAnswerComputes(t *testing.T) {
 		})
 	}
 }
+
+// A question about an event as a whole gets the whole event, every fact
+// of it cited.
+func TestAboutAnEvent(t *testing.T) {
+	a := answerer(t)
+	for _, q := range []string{"tell me abt the 4th arctic consultation w/ russia", "расскажи про визит Трутнева в КНДР весной 2014"} {
+		r := a.Answer(q, "")
+		if r.Kind != KindEvent || len(r.Facts) < 3 {
+			t.Errorf("%q: %s citing %v, want an event citing all its facts", q, r.Kind, factIDs(r))
+		}
+	}
+	// One thing asked of it is answered by one fact.
+	if r := a.Answer("when was the 4th arctic consultation held?", ""); r.Kind == KindEvent {
+		t.Errorf("a date asked of an event got the whole event: %v", factIDs(r))
+	}
+}

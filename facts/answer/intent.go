@@ -52,7 +52,10 @@ type Intent struct {
 	// Narrow: it asks when, where, who or how many, which one member
 	// answers rather than the whole group.
 	Narrow bool
-	List   bool // it asks for members: "which…", "list", "how many"
+	// About: it asks about something as a whole ("tell me about",
+	// "what happened at"), which an event answers with all its facts.
+	About bool
+	List  bool // it asks for members: "which…", "list", "how many"
 }
 
 // cue is a word or phrase that signals an operation. Latin and Cyrillic
@@ -88,6 +91,11 @@ var (
 		"сниз", "сократ", "упал", "паден", "меньше", "ниже"}
 	// claimWords mark a question that asserts something to be checked.
 	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "맞음", "true or false", "правда ли", "это так", "사실인가", "사실입니까", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	// aboutWords ask about something as a whole.
+	aboutWords = []string{"tell me about", "tell me abt", "tell me more about", "what happened", "what went down", "what do we know", "what do you know",
+		"story behind", "story of", "details of", "details on", "overview of", "summary of", "summarize", "summarise", "how did it go", "how was",
+		"무슨 일", "어떻게 진행", "정리해", "요약", "자세히", "얘기 좀", "이야기 좀", "설명 좀", "설명해",
+		"расскажи", "расскажите", "что произошло", "что было", "как прош", "подробн", "что известно", "что за встреч"}
 	// narrowWords ask for one thing: a date, a place, a person, a count.
 	narrowWords = []string{"when", "where", "who", "how many", "언제", "어디서", "누가", "누구", "몇", "когда", "где", "кто", "сколько"}
 	// figureWords ask for an amount.
@@ -232,6 +240,7 @@ func Parse(b *facts.Base, question string) Intent {
 	in.Claim = tags&tagClaim != 0
 	in.Why = tags&tagWhy != 0
 	in.Narrow = tags&tagNarrow != 0
+	in.About = tags&tagAbout != 0
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0
 	// A question that names both ("exports to Russia rose although
@@ -260,6 +269,7 @@ const (
 	tagWhy
 	tagFigure
 	tagNarrow
+	tagAbout
 )
 
 type entry struct {
@@ -284,7 +294,7 @@ var lexicon = func() map[rune][]entry {
 	}
 	for tag, words := range map[uint16][]string{
 		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
-		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords, tagAbout: aboutWords,
 	} {
 		add(tag, 0, 0, words)
 	}
