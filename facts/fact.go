@@ -104,6 +104,10 @@ type Group struct {
 type Event struct {
 	ID    string
 	Title Text
+	// Terms are lower-case words that name the event in a question when
+	// it serves as a point in time: "since relations were established"
+	// is 1990 for "how many times has trade grown since…".
+	Terms Phrasings
 	Date  Date
 	Facts []*Fact
 }

@@ -70,9 +70,10 @@ type rawSeries struct {
 }
 
 type rawEvent struct {
-	ID    string   `yaml:"id"`
-	Title Text     `yaml:"title"`
-	Facts []string `yaml:"facts"`
+	ID    string    `yaml:"id"`
+	Title Text      `yaml:"title"`
+	Terms Phrasings `yaml:"terms"`
+	Facts []string  `yaml:"facts"`
 }
 
 // Load reads and validates a fact base from fsys, which holds corpus/*.txt
@@ -230,7 +231,14 @@ func (l *loader) load(fsys fs.FS) *Base {
 		}
 		seen[e.ID] = w
 		l.checkText(w, "title", e.Title, 200)
-		ev := &Event{ID: e.ID, Title: e.Title}
+		for _, lang := range Langs {
+			for _, t := range e.Terms.In(lang) {
+				if strings.TrimSpace(t) == "" || t != strings.ToLower(t) {
+					l.bad(w.file, w.at("terms"), "event %q: term %q must be non-empty and lower-case", e.ID, t)
+				}
+			}
+		}
+		ev := &Event{ID: e.ID, Title: e.Title, Terms: e.Terms}
 		if len(e.Facts) == 0 {
 			l.bad(w.file, w.line, "event %q names no facts", e.ID)
 		}

@@ -67,6 +67,14 @@ func TestAnswerComputes(t *testing.T) {
 		{q: "how many people traveled between the two countries in 2017 compared with 2014", kind: KindComputed,
 			facts: []string{"people-exchanges-2017", "people-exchanges-2014"}, says: []string{"218,000 people", "74.7%"}},
 		{q: "how did the number of tourists change between 1990 and 2019", kind: KindComputed, facts: []string{"people-tourists-2019", "people-tourists-1990"}, says: []string{"about", "approximate"}},
+		// The largest change from one year to the next, and a ranking;
+		// hand-worked: exchanges +54k, +92k, +72k; trade 2017 > 2015 > 2016.
+		{q: "which year saw the biggest jump in people-to-people exchanges?", kind: KindComputed,
+			facts: []string{"people-exchanges-2016", "people-exchanges-2015"}, says: []string{"2015 to 2016", "+92,000 people", "+26.6%"}},
+		{q: "расставь 2015, 2016 и 2017 по объёму товарооборота", kind: KindComputed, says: []string{"2017 (19 млрд долларов) > 2015 (16 млрд долларов) > 2016 (13,4 млрд долларов)"}},
+		{q: "avg annual trade 2015-2017?", kind: KindComputed, says: []string{"US$16.13 billion"}},
+		// A year named by its event: relations were established in 1990.
+		{q: "수교 당시 대비 2019년 교역액 몇 배로 늘었나요", kind: KindComputed, facts: []string{"trade-volume-2019", "trade-volume-1990"}, says: []string{"25.14배"}},
 		// The curated overview says more of a series' course than its figures.
 		{q: "Как менялся товарооборот России и Кореи?", kind: KindFact, facts: []string{"trade-volume-overview"}},
 		// A change over a series' whole span is its course: the overview.

@@ -26,6 +26,8 @@ const (
 	OpSum         // added up over years
 	OpAverage     // mean over years
 	OpTrend       // the whole series
+	OpJump        // the year of the largest change from the year before
+	OpRank        // the years in order of their figures
 )
 
 // Intent is what a question asks of the structured data: which metrics it
@@ -70,13 +72,18 @@ type cue struct {
 // longer phrase ("most recent") is not read again as a shorter one
 // ("most").
 var cues = []cue{
+	{OpJump, []string{"biggest jump", "largest jump", "biggest increase", "largest increase", "biggest rise", "largest rise", "biggest growth", "fastest growth", "grew the most", "grew most", "rose the most", "biggest drop", "largest drop", "biggest fall", "largest fall", "biggest change", "largest change",
+		"가장 많이 늘", "가장 크게 늘", "가장 많이 증가", "가장 크게 증가", "증가 폭이 가장", "증가폭이 가장", "가장 큰 폭", "가장 많이 줄", "가장 크게 줄",
+		"сильнее всего вырос", "больше всего вырос", "наибольший рост", "наибольший прирост", "самый большой рост", "самый большой прирост", "самый сильный рост", "наибольшее падение", "сильнее всего упал"}},
+	{OpRank, []string{"rank the years", "rank them", "order the years", "sort the years", "in order", "from highest to lowest", "from lowest to highest", "ranking",
+		"순위", "순서대로", "큰 순서", "많은 순서", "순으로", "расставь", "расставьте", "упорядоч", "по убыванию", "по возрастанию", "рейтинг"}},
 	{OpMultiple, []string{"how many times", "times larger", "times bigger", "times more", "몇 배", "몇배", "во сколько раз"}},
 	{OpDouble, []string{"double", "twice", "two-fold", "twofold", "두 배", "두배", "2배", "вдвое", "удвои", "в два раза", "в 2 раза"}},
 	{OpLatest, []string{"most recent", "latest", "recent", "now", "currently", "current", "today", "these days", "nowadays", "how big", "how large", "size of", "최근", "최신", "현재", "지금", "요즘", "규모", "последн", "сейчас", "текущ", "ныне", "на сегодня", "каков объ", "какой объ", "насколько велик"}},
 	{OpHighest, []string{"highest", "largest", "biggest", "most", "peak", "record", "maximum", "top year", "best year", "가장 많", "가장 컸", "가장 큰", "가장 높", "제일 많", "최고", "최대", "최다", "정점", "наибольш", "максим", "рекорд", "самый высок", "самым высок", "больше всего", "пик"}},
 	{OpLowest, []string{"lowest", "smallest", "least", "minimum", "fewest", "worst year", "가장 적", "가장 작", "가장 낮", "제일 적", "최저", "최소", "наименьш", "миним", "меньше всего", "самый низк", "самым низк"}},
 	{OpEarliest, []string{"earliest", "oldest", "가장 이른", "가장 오래된", "самый ранн", "самые ранн", "самая ранн"}},
-	{OpAverage, []string{"average", "mean", "per year on", "평균", "средн"}},
+	{OpAverage, []string{"average", "avg", "mean", "per year on", "평균", "средн"}},
 	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "누적", "в сумме", "суммарн", "сумма", "вместе взят", "в совокупности"}},
 	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "develop", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
 	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн"}},
@@ -113,7 +120,7 @@ var (
 	listWords = []string{"which", "list", "what are", "what were", "name the", "name all", "enumerate", "what companies", "what risks", "what kind",
 		"어떤", "어느", "무엇이", "무엇인", "뭐가", "뭐야", "뭐있", "뭐 있", "나열", "목록", "알려",
 		"какие", "каких", "какими", "перечисл", "список", "назови", "назовите", "что за"}
-	totalWords = []string{"total", "in all", "총", "모두", "전부", "всего", "итого", "общий", "общая", "общий объ"}
+	totalWords = []string{"total", "in all", "combined", "altogether", "총", "모두", "전부", "합쳐", "합치면", "всего", "итого", "общий", "общая", "общее", "общий объ", "в сумме", "вместе"}
 	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
 	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}
 )
@@ -215,6 +222,13 @@ func Parse(b *facts.Base, question string) Intent {
 		}
 	}
 	in.Years = years(q)
+	// "Since relations were established": the event's year, when the
+	// question gives no year of its own for it.
+	for _, e := range b.Timeline() {
+		if y := e.Date.Start.Year(); !e.Date.IsZero() && namesAny(q, e.Terms) && !slices.Contains(in.Years, y) && len(in.Years) < 2 {
+			in.Years = append([]int{y}, in.Years...)
+		}
+	}
 	tags, op := scan(q)
 	in.Op = op
 	in.List = tags&tagList != 0

@@ -151,8 +151,121 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 		return total(s, in, op, lang), true
 	case OpTrend:
 		return trend(s, lang), true
+	case OpJump:
+		return jump(s, in, lang), true
+	case OpRank:
+		return rank(s, in, lang), true
 	}
 	return Reply{}, false
+}
+
+// jump finds the largest change from one year to the next, over
+// consecutive full years only: a change across a gap in the series is not
+// one year's.
+func jump(s *facts.Series, in Intent, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang)}
+	var best *Change
+	var steps []string
+	for i := 1; i < len(s.Points); i++ {
+		a, b := s.Points[i-1], s.Points[i]
+		if b.Value.Year != a.Value.Year+1 || !full(a) || !full(b) {
+			continue
+		}
+		c, err := Compare(a, b)
+		if err != nil {
+			continue
+		}
+		steps = append(steps, say(lang, "%d→%d: %s", "%d→%d년: %s", "%d→%d: %s", a.Value.Year, b.Value.Year, signed(c.Diff, s.Unit, lang)))
+		if best == nil || in.Dir < 0 && c.Diff < best.Diff || in.Dir >= 0 && c.Diff > best.Diff {
+			best = &c
+		}
+	}
+	if best == nil {
+		r.Reason = match.MissingYear
+		r.Text = say(lang, "My sources have no two consecutive full years of %s to compare: they give %s.", "%s는 연속된 두 해의 전체 수치가 없어 비교할 수 없습니다. 자료가 있는 해: %s.", "В источниках нет двух полных лет подряд для показателя «%s»: есть данные за %s.",
+			s.Title.In(lang), joinYears(s.Years()))
+		return r
+	}
+	title := s.Title.In(lang)
+	if lang == facts.KO {
+		title = topic(title)
+	}
+	r.Text = say(lang, "%[1]s changed most from %[2]d to %[3]d: %[4]s (%[5]s). Year by year: %[6]s.",
+		"%[1]s %[2]d→%[3]d년에 가장 크게 변했습니다: %[4]s(%[5]s). 연도별: %[6]s.",
+		"%[1]s: сильнее всего изменение с %[2]d по %[3]d г.: %[4]s (%[5]s). По годам: %[6]s.",
+		title, best.From.Value.Year, best.To.Value.Year, signed(best.Diff, s.Unit, lang), signedPercent(best.Percent, lang), strings.Join(steps, "; "))
+	for _, p := range s.Points {
+		if !full(p) {
+			r.Text += " " + say(lang, "Not compared: %s.", "비교에서 뺐습니다: %s.", "Не сравнивается: %s.", partialNote(p, lang))
+		}
+	}
+	r.Text += approxNotes(s.Points, lang)
+	r.Answered, r.Kind = true, KindComputed
+	r.Facts = []*facts.Fact{best.To, best.From}
+	for _, p := range s.Points {
+		if p != best.To && p != best.From && full(p) {
+			r.Facts = append(r.Facts, p)
+		}
+	}
+	return r
+}
+
+// rank lists the years asked (or all) from the highest figure to the
+// lowest, full years only.
+func rank(s *facts.Series, in Intent, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang)}
+	ps := s.Points
+	if len(in.Years) >= 2 {
+		ps = within(s, in)
+	}
+	var cands, left []*facts.Fact
+	for _, p := range ps {
+		if full(p) {
+			cands = append(cands, p)
+		} else {
+			left = append(left, p)
+		}
+	}
+	if len(cands) < 2 {
+		r.Reason = PartialYear
+		r.Text = say(lang, "My sources give too few full-year figures to rank there.", "순위를 매길 만큼 한 해 전체 수치가 없습니다.", "Для ранжирования недостаточно цифр за полные годы.")
+		return r
+	}
+	slices.SortStableFunc(cands, func(a, b *facts.Fact) int {
+		switch {
+		case a.Value.Amount > b.Value.Amount:
+			return -1
+		case a.Value.Amount < b.Value.Amount:
+			return 1
+		}
+		return 0
+	})
+	var parts []string
+	for _, p := range cands {
+		parts = append(parts, fmt.Sprintf("%d (%s)", p.Value.Year, amount(p.Value.Amount, s.Unit, lang)))
+	}
+	r.Text = say(lang, "%s, from highest to lowest: %s.", "%s, 많은 순서: %s.", "%s, от большего к меньшему: %s.", s.Title.In(lang), strings.Join(parts, " > "))
+	for _, p := range left {
+		r.Text += " " + say(lang, "Not ranked: %s.", "순위에서 뺐습니다: %s.", "Не включено: %s.", partialNote(p, lang))
+	}
+	r.Text += approxNotes(cands, lang)
+	r.Answered, r.Kind, r.Facts = true, KindComputed, cands
+	return r
+}
+
+// signed writes a change with its sign.
+func signed(d float64, unit string, lang facts.Lang) string {
+	if d >= 0 {
+		return "+" + amount(d, unit, lang)
+	}
+	return amount(d, unit, lang)
+}
+
+func signedPercent(p float64, lang facts.Lang) string {
+	if p >= 0 {
+		return "+" + percent(p, lang)
+	}
+	return "−" + percent(p, lang)
 }
 
 // changeYears picks the two figures a change is asked between.
