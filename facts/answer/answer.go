@@ -166,6 +166,16 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				}
 			}
 		}
+		// "What share of total exports went to Russia?", "how many agencies
+		// in all?": a computation this layer could not do is not answered
+		// by a fact that holds only its inputs.
+		if in.Computes {
+			r.Reason = CannotCompute
+			r.Text = say(r.Lang, "I can't work that out from my sources. What they do say: ", "제 자료로는 그 계산을 할 수 없습니다. 자료에 있는 내용은 다음과 같습니다. ",
+				"Рассчитать это по моим источникам я не могу. Вот что в них есть: ") + f.Answer.In(r.Lang)
+			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+			return r
+		}
 		// "The second consultation" is not answered by a fact of the
 		// fourth, even one that does not count it itself.
 		if o := a.otherOrdinal(f, res.Ordinals); o != nil {

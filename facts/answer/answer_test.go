@@ -170,3 +170,23 @@ func TestAboutAnEvent(t *testing.T) {
 		t.Errorf("a date asked of an event got the whole event: %v", factIDs(r))
 	}
 }
+
+// A computation over figures that are no series is refused with what the
+// sources say, not answered by a fact that holds only its inputs.
+func TestCannotCompute(t *testing.T) {
+	a := answerer(t)
+	for _, q := range []string{
+		"How many regional government agencies took part in the first forum, both sides combined?",
+		"1차 포럼 참가 기관 수 한국이 러시아보다 몇 개 많았어?",
+		"if total exports fell 10.3% to 542.4bn in 2019, what were they in 2018?",
+	} {
+		r := a.Answer(q, "")
+		if r.Answered || r.Reason != CannotCompute || len(r.Suggestions) == 0 {
+			t.Errorf("%q: answered=%v reason=%q, want cannot-compute with the fact offered", q, r.Answered, r.Reason)
+		}
+	}
+	// A share a fact states is a look-up.
+	if r := a.Answer("what share of korea russia trade comes from the far east", ""); !r.Answered {
+		t.Errorf("the Far East's share is stated by a fact; got %q", r.Reason)
+	}
+}

@@ -47,6 +47,10 @@ type Intent struct {
 	// Present: the question asks how things stand now ("is it still"),
 	// which sources that end in the past can only answer as of their date.
 	Present bool
+	// Computes: it asks for a figure to be worked out (a sum, an
+	// average, a multiple, a share, a difference, a change between
+	// years), not looked up.
+	Computes bool
 	// AsksFigure: it asks for an amount ("how much", "what was the
 	// volume"), not about the metric in passing.
 	AsksFigure bool
@@ -83,7 +87,7 @@ var cues = []cue{
 	{OpHighest, []string{"highest", "largest", "biggest", "most", "peak", "record", "maximum", "top year", "best year", "가장 많", "가장 컸", "가장 큰", "가장 높", "제일 많", "최고", "최대", "최다", "정점", "наибольш", "максим", "рекорд", "самый высок", "самым высок", "больше всего", "пик"}},
 	{OpLowest, []string{"lowest", "smallest", "least", "minimum", "fewest", "worst year", "가장 적", "가장 작", "가장 낮", "제일 적", "최저", "최소", "наименьш", "миним", "меньше всего", "самый низк", "самым низк"}},
 	{OpEarliest, []string{"earliest", "oldest", "가장 이른", "가장 오래된", "самый ранн", "самые ранн", "самая ранн"}},
-	{OpAverage, []string{"average", "avg", "mean", "per year on", "평균", "средн"}},
+	{OpAverage, []string{"average", "avg", "mean ", "per year on", "평균", "средн"}},
 	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "누적", "в сумме", "суммарн", "сумма", "вместе взят", "в совокупности"}},
 	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "develop", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
 	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн"}},
@@ -98,6 +102,9 @@ var (
 		"сниз", "сократ", "упал", "паден", "меньше", "ниже"}
 	// claimWords mark a question that asserts something to be checked.
 	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "맞음", "true or false", "правда ли", "это так", "사실인가", "사실입니까", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	// differWords ask by how much one figure exceeds another.
+	differWords = []string{"how many more", "how much more", "how many fewer", "how much less", "difference between",
+		"몇 개 많", "몇 개 더", "몇 명 더", "몇 곳 더", "얼마나 더", "차이", "на сколько больше", "на сколько меньше", "насколько больше", "разница", "разницу"}
 	// aboutWords ask about something as a whole.
 	aboutWords = []string{"tell me about", "tell me abt", "tell me more about", "what happened", "what went down", "what do we know", "what do you know",
 		"story behind", "story of", "details of", "details on", "overview of", "summary of", "summarize", "summarise", "how did it go", "how was",
@@ -255,6 +262,13 @@ func Parse(b *facts.Base, question string) Intent {
 	in.Why = tags&tagWhy != 0
 	in.Narrow = tags&tagNarrow != 0
 	in.About = tags&tagAbout != 0
+	switch in.Op {
+	case OpSum, OpAverage, OpMultiple:
+		in.Computes = true
+	case OpChange:
+		in.Computes = len(in.Years) >= 2
+	}
+	in.Computes = in.Computes || tags&tagDiffer != 0
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0
 	// A question that names both ("exports to Russia rose although
@@ -284,6 +298,7 @@ const (
 	tagFigure
 	tagNarrow
 	tagAbout
+	tagDiffer
 )
 
 type entry struct {
@@ -308,7 +323,7 @@ var lexicon = func() map[rune][]entry {
 	}
 	for tag, words := range map[uint16][]string{
 		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
-		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords, tagAbout: aboutWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords, tagAbout: aboutWords, tagDiffer: differWords,
 	} {
 		add(tag, 0, 0, words)
 	}

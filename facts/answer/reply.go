@@ -43,6 +43,9 @@ const (
 	// NotInSourcesReason: a claim the sources neither bear out nor
 	// contradict, such as a visit in another year than the one they tell.
 	NotInSourcesReason match.Reason = "not-in-sources"
+	// CannotCompute: the question asks for a computation over figures
+	// that are not a series this layer can compute over.
+	CannotCompute match.Reason = "cannot-compute"
 	// OtherCountry: a figure asked for another country's trade or travel,
 	// where the series are Korea–Russia figures.
 	OtherCountry match.Reason = "other-country"
