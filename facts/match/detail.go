@@ -25,6 +25,7 @@ const (
 	askWhen                          // a date
 	askFuture                        // a date still to come when the source spoke
 	askCount                         // a number
+	askDay                           // a date to the day
 )
 
 // detailCues name the details, by language. Latin and Cyrillic cues match
@@ -39,9 +40,10 @@ var detailCues = []struct {
 	// Korean 어디 and Russian где also ask "which one" or "in what area"
 	// ("1위는 어디", "где самый большой потенциал"): only what asks for
 	// a venue counts.
-	{askWhere, []string{"where", "where's", "which city", "what city", "in which town", "어디서", "어디에서", "어느 도시",
+	{askWhere, []string{"where", "where's", "which city", "what city", "in which town", "어디서", "어디에서", "어디에", "어느 도시",
 		"в каком городе", "где прош*", "где проход*", "где состо*", "где пройд*", "где будет", "где провод*"}},
 	{askWhen, []string{"when", "when's", "what date", "which date", "what day", "which day", "언제", "며칠", "몇 월", "когда", "какого числа", "в какой день"}},
+	{askDay, []string{"exact date", "what date", "which date", "what day", "which day", "정확한 날짜", "정확한 일자", "며칠", "몇 월 며칠", "какого числа", "точная дата", "точную дату", "в какой день"}},
 	{askCount, []string{"how many", "몇 명", "몇명", "몇 개", "몇개", "몇 곳", "몇 군데", "몇 차례", "몇 가지", "몇 개국", "скольк*"}},
 }
 
@@ -104,6 +106,8 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 var (
 	yearIn   = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
 	countIn  = regexp.MustCompile(`\b\d[\d,.]*\b`)
+	// dayIn is a day of a month: "8 November", "Apr. 28", "7–9 November".
+	dayIn    = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b`)
 	numWords = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand|million|billion|first|second|third|fourth|fifth|half|a third)\b`)
 )
 
@@ -125,6 +129,11 @@ func stated(f *facts.Fact, published int) detailKind {
 	if !f.Date.IsZero() || len(years) > 0 {
 		d |= askWhen
 	}
+	if f.Date.Precision == facts.Day || dayIn.MatchString(en) {
+		d |= askDay
+	}
+	// A day of a month is a date, not a count.
+	en = dayIn.ReplaceAllString(en, " ")
 	if published > 0 {
 		if !f.Date.IsZero() && f.Date.Start.Year() > published {
 			d |= askFuture

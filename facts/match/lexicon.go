@@ -180,15 +180,15 @@ var concepts = map[string][]string{
 		"обсуждали", "обсудили", "обсуждал", "обсуждение", "обсуждения", "повестка"},
 	// Details the documents never give: asked for, they need a fact that
 	// speaks of them (see constraintConcepts).
-	"cost": {"cost", "costs", "price", "prices", "priced", "expensive", "cheap", "budget", "비용", "가격", "예산",
-		"стоимость", "стоимости", "цена", "цену", "цены", "бюджет"},
+	"cost": {"cost", "costs", "price", "prices", "priced", "expensive", "cheap", "budget", "비용", "가격", "예산", "투자액", "사업비", "공사비",
+		"стоимость", "стоимости", "цена", "цену", "цены", "бюджет", "стоит", "стоят", "стоила", "стоил", "обойдется", "обошлось"},
 	"percent": {"percent", "percentage", "per cent", "%", "market share", "퍼센트", "점유율", "비율", "процент", "процента",
 		"процентов", "доля", "долю", "доли"},
-	"age":        {"age", "aged", "years old", "how old", "born", "birthday", "나이", "생일", "возраст", "родился", "родилась"},
+	"age":        {"age", "aged", "years old", "how old", "born", "birthday", "나이", "생일", "몇 살", "몇살", "возраст", "родился", "родилась", "сколько лет"},
 	"population": {"population", "inhabitants", "residents", "인구", "население", "населения", "жителей"},
 	"weather":    {"weather", "temperature", "forecast", "날씨", "기온", "погода", "погоды", "температура"},
-	"length": {"length", "km", "kilometre", "kilometres", "kilometer", "kilometers", "miles", "길이", "킬로미터", "킬로",
-		"протяженность", "протяженности", "длина", "длину", "длиной", "километров", "километра", "км"},
+	"length": {"length", "how long would", "how long will", "how long is", "how long was", "km", "kilometre", "kilometres", "kilometer", "kilometers", "miles", "길이", "킬로미터", "킬로",
+		"протяженность", "протяженности", "длина", "длину", "длиной", "длины", "километров", "километра", "км"},
 	"ambassador": {"ambassador", "ambassadors", "embassy", "대사", "대사관", "посол", "посла", "послом", "посольство"},
 }
 
