@@ -104,8 +104,8 @@ func cueAt(q, w string) bool {
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 var (
-	yearIn   = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
-	countIn  = regexp.MustCompile(`\b\d[\d,.]*\b`)
+	yearIn  = regexp.MustCompile(`\b(?:19|20)\d{2}\b`)
+	countIn = regexp.MustCompile(`\b\d[\d,.]*\b`)
 	// dayIn is a day of a month: "8 November", "Apr. 28", "7–9 November".
 	dayIn    = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b`)
 	numWords = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand|million|billion|first|second|third|fourth|fifth|half|a third)\b`)
