@@ -74,7 +74,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// Kozlov agree") and the question asks for nothing narrower (a date,
 	// a place, a person, a count, whether something is so).
 	if len(in.Groups) == 1 && (len(in.Series) == 0 || in.Op == OpNone) {
-		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !claimed && !in.Narrow {
+		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !in.Narrow && (!claimed || in.Why) {
 			// "The agenda of the second consultation": the group is the
 			// fourth's, so it is not the answer.
 			if res := a.m.Answer(question, lang); len(res.Ordinals) > 0 && a.otherOrdinal(g.Facts[0], res.Ordinals) != nil {
@@ -128,13 +128,17 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	}
 	// "Tell me about the 4th Arctic consultation": the whole event, not
 	// the one fact of it that matched best.
-	if in.About && !claimed && !in.Narrow {
+	if (in.About || in.Present) && !claimed && !in.Narrow {
 		top := res.Fact
 		if !res.Confident && res.Reason == match.Ambiguous && len(res.Suggestions) > 0 {
 			top, _ = a.base.Fact(res.Suggestions[0].FactID)
 		}
 		if e := a.eventOf[idOf(top)]; e != nil && len(e.Facts) > 1 {
-			return a.event(r, e)
+			r = a.event(r, e)
+			if in.Present {
+				r.Note = a.asOf(r.Lang)
+			}
+			return r
 		}
 	}
 	if res.Confident && res.Fact != nil {
@@ -189,6 +193,15 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			if p := in.Series[0].Point(in.Years[0]); p != nil {
 				f = p
 			}
+		}
+		// "Total trade for all of 2018" when the sources count January to
+		// September: there is no such figure, and the part is no answer.
+		if f.Value != nil && f.Value.AsOf != "" && in.FullYear {
+			r.Reason = PartialYear
+			r.Text = say(r.Lang, "My sources give no full-year figure for %d: %s. ", "제 자료에는 %d년 한 해 전체 수치가 없습니다. %s. ", "Цифры за весь %d г. в моих источниках нет: %s. ",
+				f.Value.Year, partialNote(f, r.Lang)) + f.Answer.In(r.Lang)
+			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+			return r
 		}
 		r.Answered, r.Kind, r.Facts = true, KindFact, []*facts.Fact{f}
 		r.Title, r.Text = f.Title.In(r.Lang), f.Answer.In(r.Lang)

@@ -61,7 +61,9 @@ type Intent struct {
 	// About: it asks about something as a whole ("tell me about",
 	// "what happened at"), which an event answers with all its facts.
 	About bool
-	List  bool // it asks for members: "which…", "list", "how many"
+	// FullYear: it asks for a whole year's figure.
+	FullYear bool
+	List     bool // it asks for members: "which…", "list", "how many"
 }
 
 // cue is a word or phrase that signals an operation. Latin and Cyrillic
@@ -110,11 +112,14 @@ var (
 		"story behind", "story of", "details of", "details on", "overview of", "summary of", "summarize", "summarise", "how did it go", "how was",
 		"무슨 일", "어떻게 진행", "정리해", "요약", "자세히", "얘기 좀", "이야기 좀", "설명 좀", "설명해",
 		"расскажи", "расскажите", "что произошло", "что было", "как прош", "подробн", "что известно", "что за встреч"}
+	// fullYearWords ask for a whole year's figure.
+	fullYearWords = []string{"all of", "whole year", "full year", "full-year", "entire year", "for the year", "annual", "연간", "한 해 전체", "1년 전체", "일년 전체", "за весь год", "за год", "годовой", "за полный год"}
 	// narrowWords ask for one thing: a date, a place, a person, a count.
-	narrowWords = []string{"when", "where", "who", "how many", "언제", "어디서", "누가", "누구", "몇", "когда", "где", "кто", "сколько"}
+	narrowWords = []string{"when did", "when was", "when were", "when is", "when will", "when does", "when do", "where", "who", "how many",
+		"언제", "어디서", "누가", "누구", "몇", "где", "кто", "сколько"}
 	// figureWords ask for an amount.
 	figureWords = []string{"how much", "how big", "how many", "what was", "what's", "what is", "whats", "volume", "figure", "amount", "number of",
-		"얼마", "규모", "몇", "액은", "액이", "сколько", "какой", "каков", "какова", "объем", "объём", "цифр"}
+		"얼마", "규모", "몇", "액", "сколько", "какой", "каков", "какова", "объем", "объём", "цифр", "товарооборот"}
 	// whyWords ask for a reason, and so assert what they ask it of.
 	whyWords     = []string{"why", "how come", "what caused", "reason", "왜", "이유", "원인", "почему", "отчего", "зачем", "причин"}
 	shareWords   = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
@@ -260,8 +265,11 @@ func Parse(b *facts.Base, question string) Intent {
 	in.Span = len(in.Years) == 2 && (tags&tagSpan != 0 || dashRe.MatchString(q))
 	in.Claim = tags&tagClaim != 0
 	in.Why = tags&tagWhy != 0
-	in.Narrow = tags&tagNarrow != 0
+	// "When" and "когда" open a question for a date, or join two
+	// clauses ("what did they agree when they met").
+	in.Narrow = tags&tagNarrow != 0 || strings.HasPrefix(q, "when ") || strings.HasPrefix(q, "когда ")
 	in.About = tags&tagAbout != 0
+	in.FullYear = tags&tagFullYear != 0
 	switch in.Op {
 	case OpSum, OpAverage, OpMultiple:
 		in.Computes = true
@@ -299,6 +307,7 @@ const (
 	tagNarrow
 	tagAbout
 	tagDiffer
+	tagFullYear
 )
 
 type entry struct {
@@ -323,7 +332,7 @@ var lexicon = func() map[rune][]entry {
 	}
 	for tag, words := range map[uint16][]string{
 		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
-		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords, tagAbout: aboutWords, tagDiffer: differWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords, tagAbout: aboutWords, tagDiffer: differWords, tagFullYear: fullYearWords,
 	} {
 		add(tag, 0, 0, words)
 	}

@@ -108,6 +108,7 @@ var (
 	countIn = regexp.MustCompile(`\b\d[\d,.]*\b`)
 	// dayIn is a day of a month: "8 November", "Apr. 28", "7–9 November".
 	dayIn    = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b`)
+	pairIn   = regexp.MustCompile(`(?i)\b(?:the two|both|one of|two countries|two sides|two ministers)\b`)
 	numWords = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand|million|billion|first|second|third|fourth|fifth|half|a third)\b`)
 )
 
@@ -132,8 +133,10 @@ func stated(f *facts.Fact, published int) detailKind {
 	if f.Date.Precision == facts.Day || dayIn.MatchString(en) {
 		d |= askDay
 	}
-	// A day of a month is a date, not a count.
+	// A day of a month is a date, not a count, and "the two countries"
+	// counts nothing anyone asks.
 	en = dayIn.ReplaceAllString(en, " ")
+	en = pairIn.ReplaceAllString(en, " ")
 	if published > 0 {
 		if !f.Date.IsZero() && f.Date.Start.Year() > published {
 			d |= askFuture
