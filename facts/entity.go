@@ -35,6 +35,8 @@ type Entity struct {
 
 	File string
 	Line int
+
+	folded []string // Names, folded; set when the base is loaded
 }
 
 // Names lists every spelling of the entity: its names, then its aliases.
@@ -52,14 +54,28 @@ func (e *Entity) Names() []string {
 // match at the start of a word, so that inflected Russian ("Трутнева")
 // counts; Hangul matches anywhere, as Korean glues particles on.
 func (e *Entity) NamedIn(text string) bool {
-	t := foldName(text)
-	for _, n := range e.Names() {
-		if nameAt(t, foldName(n)) {
+	return e.NamedInFolded(FoldName(text))
+}
+
+// NamedInFolded is NamedIn for a text already folded with FoldName, so
+// that a question is folded once for every entity.
+func (e *Entity) NamedInFolded(folded string) bool {
+	names := e.folded
+	if names == nil { // an entity made outside Load
+		for _, n := range e.Names() {
+			names = append(names, foldName(n))
+		}
+	}
+	for _, n := range names {
+		if nameAt(folded, n) {
 			return true
 		}
 	}
 	return false
 }
+
+// FoldName folds text the way entity names are compared.
+func FoldName(text string) string { return foldName(text) }
 
 // Names reports whether the fact names the entity in its title or
 // answer, in any language.

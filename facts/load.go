@@ -579,6 +579,9 @@ func (l *loader) addEntity(b *Base, r rawEntity, w where, names map[string]*Enti
 		}
 		names[key] = e
 	}
+	for _, n := range e.Names() {
+		e.folded = append(e.folded, foldName(n))
+	}
 	for _, f := range b.facts {
 		if f.Names(e) {
 			e.Facts = append(e.Facts, f)

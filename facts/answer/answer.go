@@ -97,7 +97,19 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		return r
 	}
+	// "What did the institute's president Kim Hyun-soo say?": a title the
+	// entity table does not give a person is corrected, not taken up.
+	var wrongRole *facts.Entity
+	if c := readClaim(a.base, question, in); c.role != "" && !hasRole(c.persons[0], c.role) {
+		wrongRole = c.persons[0]
+	}
 	res := a.m.Answer(question, lang)
+	if !res.Confident && wrongRole != nil && len(wrongRole.Facts) > 0 {
+		f := wrongRole.Facts[0]
+		return Reply{Question: question, Lang: lang, Answered: true, Kind: KindClaim, Verdict: Contradicted, Score: 1,
+			Facts: []*facts.Fact{f}, Title: wrongRole.Name.In(lang),
+			Text: say(lang, "No. ", "아니요. ", "Нет. ") + roleNote(wrongRole, lang) + f.Answer.In(lang)}
+	}
 	// "Is the visa waiver still in force?": the words that ask about now
 	// say nothing the sources can match, and the answer is given as of
 	// them (see asOf), so ask without them.
@@ -205,17 +217,13 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		r.Answered, r.Kind, r.Facts = true, KindFact, []*facts.Fact{f}
 		r.Title, r.Text = f.Title.In(r.Lang), f.Answer.In(r.Lang)
-		c := readClaim(a.base, question, in)
-		if c.role != "" && !hasRole(c.persons[0], c.role) {
-			// "What did the institute's president Kim Hyun-soo say?": a
-			// title the sources do not give is corrected, not taken up.
+		if wrongRole != nil {
 			r.Kind, r.Verdict = KindClaim, Contradicted
-			r.Text = say(r.Lang, "Note: my sources describe %s as %s. ", "참고로 제 자료에서 %s의 직함은 %s입니다. ", "Уточнение: в моих источниках %s — %s. ",
-				c.persons[0].Name.In(r.Lang), c.persons[0].Role.In(r.Lang)) + r.Text
+			r.Text = roleNote(wrongRole, r.Lang) + r.Text
 			claimed = false
 		}
 		if claimed {
-			switch v, ok := c.check(f); {
+			switch v, ok := readClaim(a.base, question, in).check(f); {
 			case ok && v == NotInSources:
 				// "Did Trutnev go to North Korea in 2016?": the sources
 				// tell of another year's visit, and are silent on this one.

@@ -276,6 +276,7 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 		switch {
 		case slices.Contains(f.Entities, p):
 			t.bears()
+			t.weak++
 		case slices.ContainsFunc(f.Entities, func(e *facts.Entity) bool { return e.Kind == facts.Person }):
 			t.contradicts()
 		default:
@@ -305,7 +306,10 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 		return Contradicted, true
 	case t.silent:
 		return NotInSources, true
-	case t.yes > 0 && t.open == 0:
+	case t.yes > t.weak && t.open == 0:
+		// The people a claim names only say who it is about: "did the
+		// conference Trutnev proposed take place?" is not borne out by
+		// Trutnev's proposing it.
 		return Supported, true
 	}
 	return "", false
@@ -314,6 +318,7 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 // tally3 counts how each thing a claim asserts fares against a fact.
 type tally3 struct {
 	yes, no, open int
+	weak          int // of yes: things borne out that say little (who it is about)
 	silent        bool
 }
 
@@ -430,4 +435,10 @@ func namesAll(f *facts.Fact, es []*facts.Entity) bool {
 		}
 	}
 	return true
+}
+
+// roleNote corrects a title a question gave person p.
+func roleNote(p *facts.Entity, lang facts.Lang) string {
+	return say(lang, "My sources describe %s as %s. ", "제 자료에서 %s의 직함은 %s입니다. ", "В моих источниках %s — %s. ",
+		p.Name.In(lang), p.Role.In(lang))
 }

@@ -22,7 +22,7 @@ func TestClaims(t *testing.T) {
 		{q: "в 2017 товарооборот превысил 20 млрд долл.?", verdict: Contradicted, fact: "trade-volume-2017"},
 		{q: "the first interregional forum had nine agencies from the russian far east - correct?", verdict: Supported, fact: "forum-first-participants"},
 		{q: "오바마 대통령이 포항 지방협력포럼에 축사 보냈다던데 맞아?", verdict: Contradicted, fact: "forum-congratulatory-remarks-moon-putin"},
-		{q: "Kim Hyun-soo is the president of KITA's Institute for International Trade, correct?", verdict: Contradicted, fact: "fta-kita-kim-fta-recommendation"},
+		{q: "Kim Hyun-soo is the president of KITA's Institute for International Trade, correct?", verdict: Contradicted},
 		{q: "트루트네프는 러시아 외무장관이었죠?", verdict: Contradicted},
 		// A false title in a question for something is corrected too.
 		{q: "국제무역연구원장 김현수가 한러 협력에 대해 뭐라고 했어?", verdict: Contradicted},

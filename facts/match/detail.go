@@ -109,7 +109,7 @@ var (
 	// dayIn is a day of a month: "8 November", "Apr. 28", "7–9 November".
 	dayIn    = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b`)
 	pairIn   = regexp.MustCompile(`(?i)\b(?:the two|both|one of|two countries|two sides|two ministers)\b`)
-	numWords = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand|million|billion|first|second|third|fourth|fifth|half|a third)\b`)
+	numWords = regexp.MustCompile(`(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|hundred|thousand|million|billion|half|a third)\b`)
 )
 
 // stated is what a fact states of the details: a person or organisation
@@ -238,4 +238,33 @@ func hasPrefixIn(w string, prefixes []string) bool {
 // asked for.
 func (a entityAsk) satisfiedBy(f *facts.Fact) bool {
 	return slices.ContainsFunc(f.Entities, func(e *facts.Entity) bool { return e.Kind == a.kind && e.Country == a.country })
+}
+
+// namedSubjects lists the organisations and programmes a question names.
+// Places are left out, as "Seoul" and "Moscow" stand for the two
+// countries as often as for the cities; so are people, whom a question
+// may name wrongly on purpose ("Obama's remarks at the forum?"), which
+// the layer above corrects rather than refuses.
+func (m *Matcher) namedSubjects(question string) []*facts.Entity {
+	if m.base == nil {
+		return nil
+	}
+	var out []*facts.Entity
+	folded := facts.FoldName(question)
+	for _, e := range m.base.Entities() {
+		if (e.Kind == facts.Organisation || e.Kind == facts.Programme) && e.NamedInFolded(folded) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// namesAll reports whether f names every one of es.
+func namesAll(f *facts.Fact, es []*facts.Entity) bool {
+	for _, e := range es {
+		if !slices.Contains(f.Entities, e) {
+			return false
+		}
+	}
+	return true
 }

@@ -323,6 +323,24 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 	}
 	sortRanked(top)
 	ranked = top
+	// "What did KITA say…": only a fact that names KITA answers; a
+	// question about someone or something is not answered by a fact that
+	// does not name them.
+	if named := m.namedSubjects(question); len(named) > 0 {
+		kept := ranked[:0:0]
+		for _, c := range ranked {
+			if namesAll(m.ix.facts[c.doc], named) {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == 0 {
+			r.Reason = NotFound
+			r.Score = clamp01(float64(ranked[0].cover))
+			r.Suggestions = m.suggest(ranked, qlang, nil)
+			return r
+		}
+		ranked = kept
+	}
 	// "Which Russian agency…": only a fact that names one answers.
 	if ask, ok := askedEntity(nq); ok {
 		kept := ranked[:0:0]
