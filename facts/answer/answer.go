@@ -47,7 +47,9 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	if lang == "" {
 		lang = match.DetectLang(question)
 	}
+	question = fullYears(question)
 	in := Parse(a.base, question)
+	in.Claim = in.Claim || isClaim(question, in)
 	// The series are Korea–Russia figures: "trade between Russia and
 	// Kazakhstan" is not among them, whichever fact names Kazakhstan.
 	if oc, ok := a.m.(interface{ NamesOtherCountry(string) bool }); ok && len(in.Series) > 0 && oc.NamesOtherCountry(question) {
@@ -68,7 +70,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
 		}
 	}
-	claimed := isClaim(question, in)
+	claimed := in.Claim
 	// A named list is answered with all its members: when asked for a
 	// list, or when the group is named precisely ("what did Kang and
 	// Kozlov agree") and the question asks for nothing narrower (a date,
@@ -77,8 +79,16 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !in.Narrow && (!claimed || in.Why) {
 			// "The agenda of the second consultation": the group is the
 			// fourth's, so it is not the answer.
-			if res := a.m.Answer(question, lang); len(res.Ordinals) > 0 && a.otherOrdinal(g.Facts[0], res.Ordinals) != nil {
+			res := a.m.Answer(question, lang)
+			if len(res.Ordinals) > 0 && a.otherOrdinal(g.Facts[0], res.Ordinals) != nil {
 				return a.notCounted(Reply{Question: question, Lang: lang, Reason: match.NotFound}, g.Facts[0])
+			}
+			// "How long was the pipeline Trutnev discussed?": a detail
+			// no member gives is not answered by listing them.
+			if res.Reason == match.MissingDetail {
+				r := Reply{Question: question, Lang: res.Lang, Reason: res.Reason, Suggestions: res.Suggestions, Match: res}
+				r.Text = res.Explain()
+				return r
 			}
 			return a.list(question, g, lang)
 		}
@@ -87,6 +97,9 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		r.Question = question
 		if r.Answered {
 			r.Score = 1
+			if in.Present {
+				r.Note = a.asOf(lang)
+			}
 			return r
 		}
 		// A curated fact may speak of what the figures cannot be
@@ -140,7 +153,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	}
 	// "Tell me about the 4th Arctic consultation": the whole event, not
 	// the one fact of it that matched best.
-	if (in.About || in.Present) && !claimed && !in.Narrow {
+	if (in.About && !claimed || in.Present) && !in.Narrow {
 		top := res.Fact
 		if !res.Confident && res.Reason == match.Ambiguous && len(res.Suggestions) > 0 {
 			top, _ = a.base.Fact(res.Suggestions[0].FactID)

@@ -109,7 +109,7 @@ func TestAnswerComputes(t *testing.T) {
 		{q: "러시아에서 잘나가는 한국 기업은 어디야? 알려줘", kind: KindList, facts: []string{"business-samsung-phones-2019"}},
 
 		// The present tense is answered as of the sources.
-		{q: "is the visa waiver still in force?", kind: KindFact, facts: []string{"people-visa-waiver-2014"}},
+		{q: "is the visa waiver still in force?", kind: KindEvent, facts: []string{"people-visa-waiver-2014"}},
 
 		// Look-ups stay look-ups.
 		{q: "trade volume in 2016", kind: KindFact, facts: []string{"trade-volume-2016"}},
@@ -188,5 +188,33 @@ func TestCannotCompute(t *testing.T) {
 	// A share a fact states is a look-up.
 	if r := a.Answer("what share of korea russia trade comes from the far east", ""); !r.Answered {
 		t.Errorf("the Far East's share is stated by a fact; got %q", r.Reason)
+	}
+}
+
+func TestFullYears(t *testing.T) {
+	tests := map[string]string{
+		"16년이랑 17년 교역액":  "2016년이랑 2017년 교역액",
+		"90년부터 19년까지":    "1990년부터 2019년까지",
+		"14년 대비 16년":     "2014년 대비 2016년",
+		"수교 30년 동안":      "수교 30년 동안", // thirty years
+		"30년간 교역":        "30년간 교역",
+		"90년대 교역":        "90년대 교역", // a decade
+		"2016년 교역액":      "2016년 교역액",
+		"한러 경제협력 30년 평가": "한러 경제협력 30년 평가",
+	}
+	for in, want := range tests {
+		if got := fullYears(in); got != want {
+			t.Errorf("fullYears(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A question about how things stand now is answered as of the sources.
+func TestPresentIsAsOf(t *testing.T) {
+	a := answerer(t)
+	for _, q := range []string{"is the visa waiver still in force?", "Has the Korea–Russia services and investment FTA been signed yet?", "current trade volume between korea and russia?"} {
+		if r := a.Answer(q, ""); !r.Answered || r.Note == "" {
+			t.Errorf("%q: answered=%v note=%q, want an answer as of the sources", q, r.Answered, r.Note)
+		}
 	}
 }

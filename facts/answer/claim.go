@@ -187,7 +187,7 @@ func roleIn(q string, p *facts.Entity) string {
 func venueOf(q string, e *facts.Entity) bool {
 	for _, n := range e.Names() {
 		n = strings.ToLower(n)
-		for _, p := range []string{"in " + n, "at " + n, "в " + n, "во " + n, n + "에서"} {
+		for _, p := range []string{"in " + n, "at " + n, "visit " + n, "visited " + n, "trip to " + n, "went to " + n, "в " + n, "во " + n, n + "에서", n + "을 방문", n + "를 방문", n + " 방문"} {
 			if strings.Contains(q, p) {
 				return true
 			}

@@ -85,7 +85,7 @@ var cues = []cue{
 		"순위", "순서대로", "큰 순서", "많은 순서", "순으로", "расставь", "расставьте", "упорядоч", "по убыванию", "по возрастанию", "рейтинг"}},
 	{OpMultiple, []string{"how many times", "times larger", "times bigger", "times more", "몇 배", "몇배", "во сколько раз"}},
 	{OpDouble, []string{"double", "twice", "two-fold", "twofold", "두 배", "두배", "2배", "вдвое", "удвои", "в два раза", "в 2 раза"}},
-	{OpLatest, []string{"most recent", "latest", "recent", "now", "currently", "current", "today", "these days", "nowadays", "how big", "how large", "size of", "최근", "최신", "현재", "지금", "요즘", "규모", "последн", "сейчас", "текущ", "ныне", "на сегодня", "каков объ", "какой объ", "насколько велик"}},
+	{OpLatest, []string{"most recent", "latest", "recent", "now", "currently", "current", "today", "these days", "nowadays", "how big", "how large", "size of", "최근", "최신", "현재", "지금", "요즘", "규모", "последн", "свеж", "новейш", "сейчас", "текущ", "ныне", "на сегодня", "каков объ", "какой объ", "насколько велик"}},
 	{OpHighest, []string{"highest", "largest", "biggest", "most", "peak", "record", "maximum", "top year", "best year", "가장 많", "가장 컸", "가장 큰", "가장 높", "제일 많", "최고", "최대", "최다", "정점", "наибольш", "максим", "рекорд", "самый высок", "самым высок", "больше всего", "пик"}},
 	{OpLowest, []string{"lowest", "smallest", "least", "minimum", "fewest", "worst year", "가장 적", "가장 작", "가장 낮", "제일 적", "최저", "최소", "наименьш", "миним", "меньше всего", "самый низк", "самым низк"}},
 	{OpEarliest, []string{"earliest", "oldest", "가장 이른", "가장 오래된", "самый ранн", "самые ранн", "самая ранн"}},
@@ -123,15 +123,15 @@ var (
 	// whyWords ask for a reason, and so assert what they ask it of.
 	whyWords     = []string{"why", "how come", "what caused", "reason", "왜", "이유", "원인", "почему", "отчего", "зачем", "причин"}
 	shareWords   = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
-	presentWords = []string{"still", "now", "currently", "today", "these days", "at present", "nowadays", "anymore", "any more", "as of today",
-		"아직", "여전히", "지금", "현재", "요즘", "오늘날",
-		"до сих пор", "все еще", "всё ещё", "сейчас", "в настоящее время", "ныне", "по-прежнему", "на сегодня", "сегодня"}
+	presentWords = []string{"still", "now", "currently", "current", "today", "these days", "at present", "nowadays", "anymore", "any more", "as of today", "yet", "so far", "by now",
+		"아직", "여전히", "지금", "현재", "요즘", "오늘날", "이제", "벌써",
+		"до сих пор", "все еще", "всё ещё", "сейчас", "в настоящее время", "ныне", "по-прежнему", "на сегодня", "сегодня", "уже", "пока"}
 	// listWords ask for the members. "How many" is left out on purpose: a
 	// group holds what the sources name, not a count of everything there
 	// is ("how many Korean companies work in Russia" is not in them).
-	listWords = []string{"which", "list", "what are", "what were", "name the", "name all", "enumerate", "what companies", "what risks", "what kind",
-		"어떤", "어느", "무엇이", "무엇인", "뭐가", "뭐야", "뭐있", "뭐 있", "나열", "목록", "알려",
-		"какие", "каких", "какими", "перечисл", "список", "назови", "назовите", "что за"}
+	listWords = []string{"which", "list", "what are", "what were", "name the", "name all", "enumerate", "what companies", "what risks", "what kind", "all the", "each of",
+		"어떤", "어느", "무엇이", "무엇인", "뭐가", "뭐야", "뭐있", "뭐 있", "나열", "목록", "알려", "어디어디", "누구누구", "각각", "전부", "정리해",
+		"какие", "каких", "какими", "перечисл", "список", "назови", "назовите", "что за", "по пунктам", "всех", "все "}
 	totalWords = []string{"total", "in all", "combined", "altogether", "총", "모두", "전부", "합쳐", "합치면", "всего", "итого", "общий", "общая", "общее", "общий объ", "в сумме", "вместе"}
 	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
 	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}
@@ -142,6 +142,28 @@ var (
 	// dashRe joins two years into a range: 2015-2017, 2015~2017.
 	dashRe = regexp.MustCompile(`(?:19|20)[0-9]{2}\s*[-~–—]\s*(?:19|20)[0-9]{2}`)
 )
+
+// shortYearRe is a Korean year written with two digits: "16년" for 2016.
+var shortYearRe = regexp.MustCompile(`(^|[^0-9'])([0-9]{2})년(\s*(?:간|동안|째|만에|이상|이내|대(?:[^비]|$)|전(?:[^반]|$))|)`)
+
+// fullYears writes out two-digit Korean years ("16년이랑 17년" is 2016
+// and 2017; "90년" is 1990), so that every layer reads them as years. A
+// span of years ("30년간", "30년 동안", "90년대") is left alone, and so is
+// a number no year of 1980–2026 is written as: "수교 30년" is thirty years.
+func fullYears(q string) string {
+	return shortYearRe.ReplaceAllStringFunc(q, func(m string) string {
+		sub := shortYearRe.FindStringSubmatch(m)
+		n, _ := strconv.Atoi(sub[2])
+		if sub[3] != "" || n > 26 && n < 80 {
+			return m
+		}
+		century := "20"
+		if n >= 80 {
+			century = "19"
+		}
+		return sub[1] + century + sub[2] + "년"
+	})
+}
 
 // years finds the years a question names: four digits standing alone,
 // so that "2010s" (a decade) and "12019" are not read as years.

@@ -479,6 +479,9 @@ func endpoint(s *facts.Series, op Op, lang facts.Lang) Reply {
 		p = s.Points[len(s.Points)-1]
 	}
 	a := amount(p.Value.Amount, s.Unit, lang)
+	if p.Value.Approx {
+		a = say(lang, "about ", "약 ", "около ") + a
+	}
 	if op == OpLatest {
 		r.Text = say(lang, "The latest figure in my sources is for %d: %s.", "제 자료에서 가장 최근 수치는 %d년의 %s입니다.", "Последняя цифра в моих источниках — за %d г.: %s.", p.Value.Year, a)
 	} else {
