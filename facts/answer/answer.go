@@ -85,13 +85,16 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			}
 			// "How long was the pipeline Trutnev discussed?": a detail
 			// no member gives is not answered by listing them.
-			if res.Reason == match.MissingDetail {
+			if res.Reason == match.MissingDetail && !in.List {
 				r := Reply{Question: question, Lang: res.Lang, Reason: res.Reason, Suggestions: res.Suggestions, Match: res}
 				r.Text = res.Explain()
 				return r
 			}
 			return a.list(question, g, lang)
 		}
+	}
+	if r, ok := a.entityList(question, in, lang); ok {
+		return r
 	}
 	if r, ok := computeSeries(in, lang); ok {
 		r.Question = question

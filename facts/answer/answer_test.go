@@ -218,3 +218,37 @@ func TestPresentIsAsOf(t *testing.T) {
 		}
 	}
 }
+
+// Who and what the sources name is listed from the entity table.
+func TestEntityLists(t *testing.T) {
+	a := answerer(t)
+	tests := []struct {
+		q        string
+		has, not []string // names the answer must and must not give
+	}{
+		{"Which Russian officials are named in your sources?", []string{"Yury Trutnev", "Alexander Kozlov", "Vladimir Putin"}, []string{"Kang Kyung-wha", "Barack Obama"}},
+		{"which news outlets does the 2014 hankyoreh piece on the far east rely on?", []string{"ITAR-TASS", "Korean Central News Agency", "Nihon Keizai Shimbun"}, []string{"The Hankyoreh", "Yonhap", "Ministry of Strategy and Finance"}},
+		{"무역협회 보고서에 이름 나오는 사람들 누구누구?", []string{"최용민", "김현수"}, []string{"트루트네프"}},
+	}
+	for _, tt := range tests {
+		r := a.Answer(tt.q, "")
+		if r.Kind != KindList {
+			t.Errorf("%q: %s, want a list\n%s", tt.q, r.Kind, r.Text)
+			continue
+		}
+		for _, n := range tt.has {
+			if !strings.Contains(r.Text, n) {
+				t.Errorf("%q: lacks %s\n%s", tt.q, n, r.Text)
+			}
+		}
+		for _, n := range tt.not {
+			if strings.Contains(r.Text, n) {
+				t.Errorf("%q: names %s, who is not asked for\n%s", tt.q, n, r.Text)
+			}
+		}
+	}
+	// "people-to-people" is no list of people.
+	if r := a.Answer("which year saw the biggest jump in people-to-people exchanges?", ""); r.Kind != KindComputed {
+		t.Errorf("people-to-people exchanges got %s", r.Kind)
+	}
+}

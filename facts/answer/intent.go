@@ -242,9 +242,19 @@ func namesAny(q string, p facts.Phrasings) bool {
 func Parse(b *facts.Base, question string) Intent {
 	q := fold(question)
 	var in Intent
+	// An organisation's name is no metric: "무역협회" (the trade
+	// association) does not ask about trade.
+	metric := q
+	for _, e := range b.Entities() {
+		if e.Kind == facts.Organisation {
+			for _, n := range e.Names() {
+				metric = strings.ReplaceAll(metric, fold(n), " ")
+			}
+		}
+	}
 	for _, s := range b.AllSeries() {
 		for _, l := range facts.Langs {
-			if containsAny(q, s.Terms.In(l)) {
+			if containsAny(metric, s.Terms.In(l)) {
 				in.Series = append(in.Series, s)
 				break
 			}

@@ -1,0 +1,133 @@
+package answer
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// Lists of who and what the sources name are drawn from the entity
+// table: "which Russian officials are named", "무역협회 보고서에 나오는
+// 사람들 누구누구?", "what outlets does the Hankyoreh article rely on".
+// Each entity is cited by the first fact that names it.
+
+// entityNouns name a kind of entity in a question, by what is asked;
+// news means only the organisations the table calls news agencies or
+// newspapers.
+var entityNouns = []struct {
+	kind  facts.EntityKind
+	news  bool
+	words []string
+}{
+	{facts.Person, false, []string{"people", "persons", "officials", "individuals", "politicians", "ministers", "leaders",
+		"사람들", "인사들", "인물", "관료", "누구누구", "인사 전부", "인사 모두",
+		"людей", "люди", "лица", "лиц", "персон", "чиновник", "официальных", "деятел", "кто упоминается", "кого упоминают"}},
+	{facts.Organisation, true, []string{"outlets", "media", "news agencies", "newspapers", "papers", "press", "언론", "통신사", "신문", "매체", "сми", "агентств", "газет", "издани"}},
+	{facts.Organisation, false, []string{"agencies", "organisations", "organizations", "institutions", "bodies", "ministries", "기관", "단체", "부처", "организаци", "ведомств", "министерств"}},
+}
+
+// entityCountries are the adjectives that narrow such a list to a country.
+var entityCountries = []struct {
+	country string
+	words   []string
+}{
+	{"RU", []string{"russian", "russia's", "러시아", "российск", "русск"}},
+	{"KR", []string{"south korean", "korean", "한국", "남한", "корейск", "южнокорейск"}},
+	{"KP", []string{"north korean", "북한", "северокорейск"}},
+}
+
+// entityList answers a question for the people or organisations the
+// sources name, or reports false when the question is no such question.
+func (a *Answerer) entityList(question string, in Intent, lang facts.Lang) (Reply, bool) {
+	q := fold(question)
+	if len(in.Series) > 0 || in.Op != OpNone || !in.List && !containsAny(q, []string{"who are", "누구누구", "кто упоминается", "кого упоминают"}) {
+		return Reply{}, false
+	}
+	var kind facts.EntityKind
+	news := false
+	for _, n := range entityNouns {
+		if containsAny(q, n.words) {
+			kind, news = n.kind, n.news
+			break
+		}
+	}
+	if kind == "" {
+		return Reply{}, false
+	}
+	country := ""
+	for _, c := range entityCountries {
+		if containsAny(q, c.words) {
+			country = c.country
+			break
+		}
+	}
+	// "…in the Hankyoreh article", "…in the KITA report": the documents
+	// whose publisher the question names, and that publisher left out.
+	folded := facts.FoldName(question)
+	var docs []string
+	var publishers []*facts.Entity
+	for _, e := range a.base.Entities() {
+		if e.Kind != facts.Organisation || !e.NamedInFolded(folded) {
+			continue
+		}
+		for _, d := range a.base.Documents() {
+			if e.NamedIn(d.Publisher) {
+				docs = append(docs, d.ID)
+				publishers = append(publishers, e)
+			}
+		}
+	}
+	cites := func(f *facts.Fact) bool {
+		return len(docs) == 0 || slices.ContainsFunc(f.Sources, func(s facts.Source) bool { return slices.Contains(docs, s.Doc) })
+	}
+	r := Reply{Question: question, Lang: lang, Answered: true, Kind: KindList, Score: 1}
+	var lines []string
+	for _, e := range a.base.Entities() {
+		if e.Kind != kind || country != "" && e.Country != country || slices.Contains(publishers, e) ||
+			news && !strings.Contains(e.Role.EN, "news") {
+			continue
+		}
+		f := citing(e, cites)
+		if f == nil {
+			continue
+		}
+		r.Facts = append(r.Facts, f)
+		line := "• " + e.Name.In(lang)
+		if role := e.Role.In(lang); role != "" {
+			line += " — " + role
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 {
+		return Reply{}, false
+	}
+	r.Title = say(lang, "Named in my sources", "자료에 나오는 이름", "Названы в моих источниках")
+	if kind == facts.Person {
+		r.Text = say(lang, "My sources name %d people:", "자료에 나오는 인물은 %d명입니다.", "В источниках названо лиц: %d.", len(lines))
+	} else {
+		r.Text = say(lang, "My sources name %d organisations:", "자료에 나오는 기관은 %d곳입니다.", "В источниках названо организаций: %d.", len(lines))
+	}
+	r.Text += "\n" + strings.Join(lines, "\n")
+	return r, true
+}
+
+// citing is the fact to cite for e among those that pass ok: one whose
+// title names e, which is about e, else the first that names e at all.
+func citing(e *facts.Entity, ok func(*facts.Fact) bool) *facts.Fact {
+	var first *facts.Fact
+	for _, f := range e.Facts {
+		if !ok(f) {
+			continue
+		}
+		for _, l := range facts.Langs {
+			if e.NamedIn(f.Title.In(l)) {
+				return f
+			}
+		}
+		if first == nil {
+			first = f
+		}
+	}
+	return first
+}
