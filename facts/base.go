@@ -20,6 +20,7 @@ type Base struct {
 	events   []*Event // in chronological order
 	groups   []*Group
 	entities []*Entity
+	names    nameIndex // the entities' names, for EntitiesNamedIn
 }
 
 //go:embed corpus/*.txt data/*.yaml

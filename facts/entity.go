@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,4 +114,61 @@ func nameAt(text, name string) bool {
 		}
 		from = i + len(name)
 	}
+}
+
+// nameIndex finds the entities a text names in one pass: every folded
+// name by its first rune, longest first.
+type nameIndex map[rune][]namedEntity
+
+type namedEntity struct {
+	name string
+	e    *Entity
+}
+
+func newNameIndex(es []*Entity) nameIndex {
+	ix := nameIndex{}
+	for _, e := range es {
+		for _, n := range e.folded {
+			if n == "" {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(n)
+			ix[r] = append(ix[r], namedEntity{n, e})
+		}
+	}
+	for _, ns := range ix {
+		slices.SortStableFunc(ns, func(a, b namedEntity) int { return len(b.name) - len(a.name) })
+	}
+	return ix
+}
+
+// EntitiesNamedIn lists, in table order, the entities text names, by the
+// same rule as Entity.NamedIn.
+func (b *Base) EntitiesNamedIn(text string) []*Entity {
+	t := foldName(text)
+	found := map[*Entity]bool{}
+	prev := ' '
+	for i, r := range t {
+		ns := b.names[r]
+		start := i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev)
+		prev = r
+		if len(ns) == 0 || !start && !unicode.Is(unicode.Hangul, r) {
+			continue
+		}
+		for _, n := range ns {
+			if strings.HasPrefix(t[i:], n.name) {
+				found[n.e] = true
+			}
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	var out []*Entity
+	for _, e := range b.entities {
+		if found[e] {
+			out = append(out, e)
+		}
+	}
+	return out
 }

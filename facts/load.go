@@ -269,6 +269,7 @@ func (l *loader) load(fsys fs.FS) *Base {
 	for _, p := range entities {
 		l.addEntity(b, p.raw, p.w, names)
 	}
+	b.names = newNameIndex(b.entities)
 	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].Date.Start.Before(b.events[j].Date.Start) })
 	return b
 }

@@ -23,11 +23,12 @@ type Answerer struct {
 	m       Retriever
 	eventOf map[string]*facts.Event // fact id → its timeline event
 	end     time.Time               // the newest document's date: where the sources stop
+	vocab   vocab                   // the words the data defines (see parse)
 }
 
 // New builds an Answerer on a base and its matcher.
 func New(b *facts.Base, m Retriever) *Answerer {
-	a := &Answerer{base: b, m: m, eventOf: map[string]*facts.Event{}}
+	a := &Answerer{base: b, m: m, eventOf: map[string]*facts.Event{}, vocab: newVocab(b)}
 	for _, e := range b.Timeline() {
 		for _, f := range e.Facts {
 			a.eventOf[f.ID] = e
@@ -48,8 +49,21 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		lang = match.DetectLang(question)
 	}
 	question = fullYears(question)
-	in := Parse(a.base, question)
+	in := parse(a.base, a.vocab, question)
+	// Retrieval is asked the same question by several branches below;
+	// the first answer serves them all.
+	var retrieved *match.Result
+	retrieve := func() match.Result {
+		if retrieved == nil {
+			r := a.m.Answer(question, lang)
+			retrieved = &r
+		}
+		return *retrieved
+	}
 	in.Claim = in.Claim || isClaim(question, in)
+	if in.Claim {
+		in.Figures = countable(withoutRanks(fold(question)))
+	}
 	// The series are Korea–Russia figures: "trade between Russia and
 	// Kazakhstan" is not among them, whichever fact names Kazakhstan.
 	if oc, ok := a.m.(interface{ NamesOtherCountry(string) bool }); ok && len(in.Series) > 0 && oc.NamesOtherCountry(question) {
@@ -65,7 +79,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// list of its figures: "how has trade evolved" gets the overview when
 	// retrieval is sure of it.
 	if in.Op == OpTrend || in.Op == OpChange && (len(in.Years) == 0 || len(in.Series) == 1 && wholeSpan(in.Series[0], in.Years)) {
-		if res := a.m.Answer(question, lang); res.Confident && res.Fact.Value == nil && len(in.Series) == 1 {
+		if res := retrieve(); res.Confident && res.Fact.Value == nil && len(in.Series) == 1 {
 			return Reply{Question: question, Lang: res.Lang, Score: res.Score, Match: res, Answered: true, Kind: KindFact,
 				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
 		}
@@ -79,7 +93,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !in.Narrow && (!claimed || in.Why) {
 			// "The agenda of the second consultation": the group is the
 			// fourth's, so it is not the answer.
-			res := a.m.Answer(question, lang)
+			res := retrieve()
 			if len(res.Ordinals) > 0 && a.otherOrdinal(g.Facts[0], res.Ordinals) != nil {
 				return a.notCounted(Reply{Question: question, Lang: lang, Reason: match.NotFound}, g.Facts[0])
 			}
@@ -107,7 +121,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		// A curated fact may speak of what the figures cannot be
 		// combined into ("trade and tourism grew 25-fold").
-		if res := a.m.Answer(question, lang); res.Confident && res.Fact.Value == nil {
+		if res := retrieve(); res.Confident && res.Fact.Value == nil {
 			return Reply{Question: question, Lang: res.Lang, Score: res.Score, Match: res, Answered: true, Kind: KindFact,
 				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
 		}
@@ -116,10 +130,12 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// "What did the institute's president Kim Hyun-soo say?": a title the
 	// entity table does not give a person is corrected, not taken up.
 	var wrongRole *facts.Entity
-	if c := readClaim(a.base, question, in); c.role != "" && !hasRole(c.persons[0], c.role) {
-		wrongRole = c.persons[0]
+	if containsAny(fold(question), roleWords) {
+		if c := readClaim(a.base, question, in); c.role != "" && !hasRole(c.persons[0], c.role) {
+			wrongRole = c.persons[0]
+		}
 	}
-	res := a.m.Answer(question, lang)
+	res := retrieve()
 	if !res.Confident && wrongRole != nil && len(wrongRole.Facts) > 0 {
 		f := wrongRole.Facts[0]
 		return Reply{Question: question, Lang: lang, Answered: true, Kind: KindClaim, Verdict: Contradicted, Score: 1,

@@ -1,6 +1,11 @@
 package answer
 
-import "testing"
+import (
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+)
 
 // BenchmarkAnswer is the whole answering path on the real base, over a mix
 // of look-ups, computations, lists and refusals; compare it with
@@ -15,5 +20,36 @@ func BenchmarkAnswer(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		a.Answer(qs[i%len(qs)], "")
+	}
+}
+
+// BenchmarkAnswerSets answers every question of the content sets in
+// turn (540 questions in three languages, of every kind) and reports the
+// median and 99th percentile of one question's latency beside the mean.
+func BenchmarkAnswerSets(b *testing.B) {
+	a := answerer(b)
+	var qs []string
+	for _, set := range []string{"eval", filepath.Join("blind", "4")} {
+		cases, err := loadContentSet(filepath.Join("testdata", set))
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, c := range cases {
+			qs = append(qs, c.Question)
+		}
+	}
+	lat := make([]time.Duration, 0, 1<<16)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		start := time.Now()
+		a.Answer(qs[i%len(qs)], "")
+		if len(lat) < cap(lat) {
+			lat = append(lat, time.Since(start))
+		}
+	}
+	slices.Sort(lat)
+	if len(lat) > 0 {
+		b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds())/1e3, "p50-µs")
+		b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds())/1e3, "p99-µs")
 	}
 }

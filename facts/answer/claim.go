@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ninebridges/ninebridges/facts"
 )
@@ -41,16 +43,50 @@ func isClaim(q string, in Intent) bool {
 	}
 	// A statement has a verb; "exact date of Moon's visit?" is a search,
 	// not a claim.
-	return !containsAny(f, whWords) && (containsAny(f, yesNoWords) || verbRe.MatchString(f))
+	return !containsAny(f, whWords) && (containsAny(f, yesNoWords) || hasVerb(f))
 }
 
-// verbRe finds a verb: English auxiliaries, past tenses and common
-// irregular verbs; Russian past and present endings; Korean predicate
-// endings before the question mark.
-var verbRe = regexp.MustCompile(`(?:^|[^\pL])(?:is|was|were|are|am|be|been|did|does|do|has|have|had|will|would|can|could|` +
-	`fell|rose|grew|took|held|met|went|came|made|became|began|hit|led|won|lost|saw|got|gave|set|sent|spent|stood|kept|paid|` +
-	`\pL+ed|\pL+(?:л|ла|ло|ли|лся|лась|лись|ет|ит|ют|ят|ется|ится))(?:[^\pL]|$)|` +
-	`\p{Hangul}(?:었|았|였|했|됐|이야|인가|이지|냐|니|까|지|죠|요|다|며|데|음|임|함)\s*\?*\s*$`)
+// hasVerb reports whether a folded question has a verb: an English
+// auxiliary, past tense or common irregular verb; a Russian past or
+// present ending; a Korean predicate ending before the question mark.
+func hasVerb(q string) bool {
+	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+	for _, w := range words {
+		if englishVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && w[0] < utf8.RuneSelf {
+			return true
+		}
+		for _, e := range russianVerbEndings {
+			if strings.HasSuffix(w, e) && utf8.RuneCountInString(w) > utf8.RuneCountInString(e)+1 {
+				return true
+			}
+		}
+	}
+	if len(words) > 0 {
+		last := words[len(words)-1]
+		for _, e := range koreanEndings {
+			if strings.HasSuffix(last, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	englishVerbs = setOf("is", "was", "were", "are", "am", "be", "been", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could",
+		"fell", "rose", "grew", "took", "held", "met", "went", "came", "made", "became", "began", "hit", "led", "won", "lost", "saw", "got", "gave",
+		"set", "sent", "spent", "stood", "kept", "paid", "isn't", "wasn't", "didn't", "doesn't", "hasn't", "haven't", "weren't", "aren't")
+	russianVerbEndings = []string{"л", "ла", "ло", "ли", "лся", "лась", "лись", "ет", "ит", "ют", "ят", "ется", "ится"}
+	koreanEndings      = []string{"었", "았", "였", "했", "됐", "이야", "인가", "이지", "냐", "니", "까", "지", "죠", "요", "다", "며", "데", "음", "임", "함"}
+)
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
 
 var (
 	// whWords open a question that asks for something rather than whether.
@@ -131,18 +167,14 @@ var wordRe = regexp.MustCompile(`[\p{L}]+`)
 // readClaim reads what a question asserts.
 func readClaim(b *facts.Base, q string, in Intent) claim {
 	f := fold(q)
-	c := claim{years: in.Years, dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords)}
-	c.figs = countable(withoutRanks(f))
+	c := claim{years: in.Years, dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords), figs: in.Figures}
 	switch {
 	case containsAny(f, moreWords):
 		c.bound = +1
 	case containsAny(f, lessWords):
 		c.bound = -1
 	}
-	for _, e := range b.Entities() {
-		if !e.NamedIn(q) {
-			continue
-		}
+	for _, e := range b.EntitiesNamedIn(q) {
 		switch e.Kind {
 		case facts.Person:
 			c.persons = append(c.persons, e)

@@ -151,6 +151,9 @@ var shortYearRe = regexp.MustCompile(`(^|[^0-9'])([0-9]{2})년(\s*(?:간|동안|
 // span of years ("30년간", "30년 동안", "90년대") is left alone, and so is
 // a number no year of 1980–2026 is written as: "수교 30년" is thirty years.
 func fullYears(q string) string {
+	if !strings.Contains(q, "년") {
+		return q
+	}
 	return shortYearRe.ReplaceAllStringFunc(q, func(m string) string {
 		sub := shortYearRe.FindStringSubmatch(m)
 		n, _ := strconv.Atoi(sub[2])
@@ -228,48 +231,128 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
-// namesAny reports whether q contains one of the words, in any language.
-func namesAny(q string, p facts.Phrasings) bool {
-	for _, l := range facts.Langs {
-		if containsAny(q, p.In(l)) {
-			return true
-		}
-	}
-	return false
-}
-
 // Parse reads a question's intent over the series of b.
 func Parse(b *facts.Base, question string) Intent {
-	q := fold(question)
-	var in Intent
-	// An organisation's name is no metric: "무역협회" (the trade
-	// association) does not ask about trade.
-	metric := q
+	return parse(b, newVocab(b), question)
+}
+
+// vocab holds the words the data defines, by first rune, longest first:
+// the series' and groups' terms, the events' names for points in time, and
+// the organisations' names, so that a question is read against all of
+// them in one pass.
+type vocab map[rune][]vocabEntry
+
+type vocabEntry struct {
+	text string
+	kind vocabKind
+	idx  int // into b.AllSeries(), b.Groups() or b.Timeline()
+}
+
+type vocabKind uint8
+
+const (
+	vSeries vocabKind = iota
+	vGroup
+	vWith
+	vEvent
+	vOrg
+)
+
+func newVocab(b *facts.Base) vocab {
+	v := vocab{}
+	add := func(kind vocabKind, idx int, words []string) {
+		for _, w := range words {
+			if w = fold(w); w != "" {
+				r, _ := utf8.DecodeRuneInString(w)
+				v[r] = append(v[r], vocabEntry{w, kind, idx})
+			}
+		}
+	}
+	all := func(p facts.Phrasings) []string { return append(append(slices.Clone(p.EN), p.KO...), p.RU...) }
+	for i, s := range b.AllSeries() {
+		add(vSeries, i, all(s.Terms))
+	}
+	for i, g := range b.Groups() {
+		add(vGroup, i, all(g.Terms))
+		add(vWith, i, all(g.With))
+	}
+	for i, e := range b.Timeline() {
+		add(vEvent, i, all(e.Terms))
+	}
 	for _, e := range b.Entities() {
 		if e.Kind == facts.Organisation {
-			for _, n := range e.Names() {
-				metric = strings.ReplaceAll(metric, fold(n), " ")
+			add(vOrg, 0, e.Names())
+		}
+	}
+	for _, es := range v {
+		slices.SortStableFunc(es, func(a, b vocabEntry) int { return len(b.text) - len(a.text) })
+	}
+	return v
+}
+
+// read finds, in one pass over a folded question, the series, groups and
+// events it names, the way scan reads cue words. An organisation's name
+// is no metric: "무역협회" (the trade association) does not ask about
+// trade.
+func (v vocab) read(b *facts.Base, q string, in *Intent) (events []*facts.Event) {
+	series := make([]bool, len(b.AllSeries()))
+	groups := make([]bool, len(b.Groups()))
+	with := make([]bool, len(b.Groups()))
+	evs := make([]bool, len(b.Timeline()))
+	orgEnd := 0
+	prev := ' '
+	for i, r := range q {
+		es := v[r]
+		start := i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev)
+		prev = r
+		if len(es) == 0 || !start && !unicode.Is(unicode.Hangul, r) {
+			continue
+		}
+		for _, e := range es {
+			if !strings.HasPrefix(q[i:], e.text) {
+				continue
+			}
+			switch e.kind {
+			case vOrg:
+				orgEnd = max(orgEnd, i+len(e.text))
+			case vSeries:
+				series[e.idx] = series[e.idx] || i >= orgEnd
+			case vGroup:
+				groups[e.idx] = true
+			case vWith:
+				with[e.idx] = true
+			case vEvent:
+				evs[e.idx] = true
 			}
 		}
 	}
-	for _, s := range b.AllSeries() {
-		for _, l := range facts.Langs {
-			if containsAny(metric, s.Terms.In(l)) {
-				in.Series = append(in.Series, s)
-				break
-			}
+	for i, s := range b.AllSeries() {
+		if series[i] {
+			in.Series = append(in.Series, s)
 		}
 	}
-	for _, g := range b.Groups() {
-		if namesAny(q, g.Terms) && (len(g.With.EN)+len(g.With.KO)+len(g.With.RU) == 0 || namesAny(q, g.With)) {
+	for i, g := range b.Groups() {
+		if groups[i] && (len(g.With.EN)+len(g.With.KO)+len(g.With.RU) == 0 || with[i]) {
 			in.Groups = append(in.Groups, g)
 		}
 	}
+	for i, e := range b.Timeline() {
+		if evs[i] {
+			events = append(events, e)
+		}
+	}
+	return events
+}
+
+func parse(b *facts.Base, v vocab, question string) Intent {
+	q := fold(question)
+	var in Intent
+	events := v.read(b, q, &in)
 	in.Years = years(q)
 	// "Since relations were established": the event's year, when the
 	// question gives no year of its own for it.
-	for _, e := range b.Timeline() {
-		if y := e.Date.Start.Year(); !e.Date.IsZero() && namesAny(q, e.Terms) && !slices.Contains(in.Years, y) && len(in.Years) < 2 {
+	for _, e := range events {
+		if y := e.Date.Start.Year(); !e.Date.IsZero() && !slices.Contains(in.Years, y) && len(in.Years) < 2 {
 			in.Years = append([]int{y}, in.Years...)
 		}
 	}
@@ -293,7 +376,7 @@ func Parse(b *facts.Base, question string) Intent {
 	// "Growth since 2016", "рост с 2016 года": one year and a change
 	// runs from it to the latest.
 	in.Since = len(in.Years) == 1 && (tags&tagSince != 0 || tags&tagSpan != 0 && (op == OpChange || op == OpMultiple || op == OpDouble))
-	in.Figures = countable(withoutRanks(q))
+
 	in.Span = len(in.Years) == 2 && (tags&tagSpan != 0 || dashRe.MatchString(q))
 	in.Claim = tags&tagClaim != 0
 	in.Why = tags&tagWhy != 0

@@ -64,11 +64,10 @@ func (a *Answerer) entityList(question string, in Intent, lang facts.Lang) (Repl
 	}
 	// "…in the Hankyoreh article", "…in the KITA report": the documents
 	// whose publisher the question names, and that publisher left out.
-	folded := facts.FoldName(question)
 	var docs []string
 	var publishers []*facts.Entity
-	for _, e := range a.base.Entities() {
-		if e.Kind != facts.Organisation || !e.NamedInFolded(folded) {
+	for _, e := range a.base.EntitiesNamedIn(question) {
+		if e.Kind != facts.Organisation {
 			continue
 		}
 		for _, d := range a.base.Documents() {

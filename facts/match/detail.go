@@ -250,9 +250,8 @@ func (m *Matcher) namedSubjects(question string) []*facts.Entity {
 		return nil
 	}
 	var out []*facts.Entity
-	folded := facts.FoldName(question)
-	for _, e := range m.base.Entities() {
-		if (e.Kind == facts.Organisation || e.Kind == facts.Programme) && e.NamedInFolded(folded) {
+	for _, e := range m.base.EntitiesNamedIn(question) {
+		if e.Kind == facts.Organisation || e.Kind == facts.Programme {
 			out = append(out, e)
 		}
 	}
