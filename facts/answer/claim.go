@@ -50,6 +50,10 @@ func isClaim(q string, in Intent) bool {
 // auxiliary, past tense or common irregular verb; a Russian past or
 // present ending; a Korean predicate ending before the question mark.
 func hasVerb(q string) bool {
+	// "Трутнев — самый высокопоставленный…?": a dash stands for the verb.
+	if strings.Contains(q, " — ") || strings.Contains(q, " - ") || strings.Contains(q, " это ") {
+		return true
+	}
 	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	for _, w := range words {
 		if englishVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && w[0] < utf8.RuneSelf {
@@ -76,7 +80,7 @@ var (
 	englishVerbs = setOf("is", "was", "were", "are", "am", "be", "been", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could",
 		"fell", "rose", "grew", "took", "held", "met", "went", "came", "made", "became", "began", "hit", "led", "won", "lost", "saw", "got", "gave",
 		"set", "sent", "spent", "stood", "kept", "paid", "isn't", "wasn't", "didn't", "doesn't", "hasn't", "haven't", "weren't", "aren't")
-	russianVerbEndings = []string{"л", "ла", "ло", "ли", "лся", "лась", "лись", "ет", "ит", "ют", "ят", "ется", "ится"}
+	russianVerbEndings = []string{"л", "ла", "ло", "ли", "лся", "лась", "лись", "ет", "ит", "ют", "ят", "ется", "ится", "ются", "ятся"}
 	koreanEndings      = []string{"었", "았", "였", "했", "됐", "이야", "인가", "이지", "냐", "니", "까", "지", "죠", "요", "다", "며", "데", "음", "임", "함"}
 )
 
@@ -92,7 +96,7 @@ var (
 	// whWords open a question that asks for something rather than whether.
 	whWords = []string{"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "list", "tell me", "name",
 		"뭐", "무엇", "무슨", "언제", "어디", "누구", "누가", "얼마", "몇", "왜", "어떻게", "어느", "어떤", "뭔",
-		"что", "чем", "как", "како", "когда", "где", "кто", "кого", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
+		"что", "как", "како", "когда", "где", "кто", "кого", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
 	// yesNoWords turn a statement into a yes-or-no question without a
 	// question mark: Korean endings of hearsay, Russian "ли".
 	yesNoWords = []string{"라며", "다며", "라던데", "다던데", "라는데", "다는데", "맞아", "맞지", "맞나", "맞죠", " ли "}
@@ -104,6 +108,7 @@ var (
 // onceWords name what happens once, whose year is one year only.
 var onceWords = []string{"found", "establish", "created", "create", "set up", "launch", "sign", "agreed", "agree", "propos", "began", "begin", "start", "kick", "inaugurat", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
 	"설립", "출범", "수교", "합의", "체결", "제안", "시작", "창설", "발족", "처음", "첫", "제1", "제2", "제3", "제4", "1차", "2차", "3차", "4차", "1회", "2회", "3회",
+	"1-й", "2-й", "3-й", "4-й", "1-е", "2-е", "3-е", "4-е", "1-я", "2-я", "3-я", "4-я", "1-го", "2-го", "3-го", "4-го",
 	"созда", "учрежд", "подписа", "согласова", "договорил", "предлож", "начал", "установ", "запуст", "перв", "втор", "трет", "четверт"}
 
 // rankCues name a place in a ranking. Plain ordinals ("the first forum")
@@ -192,13 +197,33 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 	return c
 }
 
-// roleWords are titles a claim may give a person. Longer ones come
-// first, so that "foreign minister" is read before "minister".
-var roleWords = []string{"deputy prime minister", "prime minister", "foreign minister", "president", "chairman", "head of", "director",
-	"minister", "envoy", "ambassador", "researcher", "correspondent", "leader",
-	"부총리", "총리", "외무장관", "외교장관", "대통령", "원장", "회장", "장관", "대사", "연구원", "특파원", "전권대표", "지도자",
-	"вице-премьер", "премьер", "министр иностранных дел", "глава мид", "президент", "председател", "директор", "глава", "министр", "полпред", "посол",
-	"научный сотрудник", "корреспондент", "руководител", "лидер"}
+// roleClasses group the titles a claim may give a person by what they
+// mean, in every language: a claim that calls someone the head of a body
+// is borne out by a role that says president, 원장 or глава alike. Within
+// a class, longer titles come first ("foreign minister" before
+// "minister").
+var roleClasses = [][]string{
+	{"deputy prime minister", "deputy pm", "부총리", "вице-премьер"},
+	{"prime minister", "premier", "총리", "премьер"},
+	{"foreign minister", "외무장관", "외교장관", "외교부 장관", "министр иностранных дел", "глава мид"},
+	{"president of", "head of", "chairman", "chair of", "director", "headed by", "led by", "원장", "회장", "이끄는", "глава", "председател", "директор", "под руководством", "руководител", "возглав"},
+	{"president", "대통령", "президент"},
+	{"minister", "장관", "министр"},
+	{"envoy", "전권대표", "특사", "полпред"},
+	{"ambassador", "대사", "посол"},
+	{"researcher", "연구원", "научный сотрудник", "исследовател"},
+	{"correspondent", "특파원", "корреспондент"},
+	{"leader", "지도자", "лидер"},
+}
+
+// roleWords are every title of roleClasses.
+var roleWords = func() []string {
+	var out []string
+	for _, c := range roleClasses {
+		out = append(out, c...)
+	}
+	return out
+}()
 
 // roleIn is the title a question gives person p, other than words of p's
 // own name.
@@ -219,7 +244,8 @@ func roleIn(q string, p *facts.Entity) string {
 func venueOf(q string, e *facts.Entity) bool {
 	for _, n := range e.Names() {
 		n = strings.ToLower(n)
-		for _, p := range []string{"in " + n, "at " + n, "visit " + n, "visited " + n, "trip to " + n, "went to " + n, "в " + n, "во " + n, n + "에서", n + "을 방문", n + "를 방문", n + " 방문"} {
+		for _, p := range []string{"in " + n, "at " + n, "visit " + n, "visited " + n, "trip to " + n, "went to " + n, "planned for " + n, "scheduled for " + n, "held for " + n,
+			"в " + n, "во " + n, n + "에서", n + "을 방문", n + "를 방문", n + " 방문"} {
 			if strings.Contains(q, p) {
 				return true
 			}
@@ -361,9 +387,14 @@ func (t *tally3) unsettled()   { t.open++ }
 // hasRole reports whether the entity table gives p the title claimed, in
 // any language.
 func hasRole(p *facts.Entity, role string) bool {
-	for _, l := range facts.Langs {
-		if find(strings.ToLower(p.Role.In(l)), role) >= 0 {
-			return true
+	for _, c := range roleClasses {
+		if !slices.Contains(c, role) {
+			continue
+		}
+		for _, l := range facts.Langs {
+			if containsAny(strings.ToLower(p.Role.In(l)), c) {
+				return true
+			}
 		}
 	}
 	return false
@@ -385,6 +416,11 @@ func countable(s string) []figure {
 			out = append(out, figure{v, plain})
 		}
 	}
+	for _, n := range fractions {
+		if find(f, n.words) >= 0 {
+			out = append(out, figure{n.v, percentFig})
+		}
+	}
 	for _, n := range roundNumbers {
 		if i := find(f, n.words); i >= 0 && (i == 0 || !isDigit(lastRune(strings.TrimRight(f[:i], " ")))) {
 			out = append(out, figure{n.v, plain})
@@ -392,6 +428,16 @@ func countable(s string) []figure {
 		}
 	}
 	return out
+}
+
+// fractions are the shares a text may spell out, as per cent.
+var fractions = []struct {
+	words string
+	v     float64
+}{
+	{"a third", 100.0 / 3}, {"one third", 100.0 / 3}, {"a quarter", 25}, {"half of", 50}, {"a half", 50},
+	{"3분의 1", 100.0 / 3}, {"4분의 1", 25}, {"절반", 50},
+	{"треть", 100.0 / 3}, {"трети", 100.0 / 3}, {"четверть", 25}, {"половин", 50},
 }
 
 // roundNumbers are the large numbers a claim may spell out, longest first
@@ -420,17 +466,22 @@ func comparable(a, b float64) bool {
 // holds reports whether a stated figure bears out a claimed one, exactly
 // (allowing for rounding) or within the bound claimed.
 func (c claim) holds(claimed, stated figure) bool {
-	switch c.bound {
-	case +1:
-		return stated.v > claimed.v
-	case -1:
-		return stated.v < claimed.v
-	}
 	tol := 0.05 * math.Abs(claimed.v)
 	if claimed.kind == percentFig {
 		tol = 0.5
 	}
-	return math.Abs(stated.v-claimed.v) <= tol
+	if c.bound != 0 {
+		tol = 0.001 * math.Abs(claimed.v) // only the same figure, as in "more than a third" against "more than a third"
+	}
+	switch {
+	case math.Abs(stated.v-claimed.v) <= tol:
+		return true
+	case c.bound > 0:
+		return stated.v > claimed.v
+	case c.bound < 0:
+		return stated.v < claimed.v
+	}
+	return false
 }
 
 func yearsIn(s string) []int {
