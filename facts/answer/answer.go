@@ -142,6 +142,14 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			Facts: []*facts.Fact{f}, Title: wrongRole.Name.In(lang),
 			Text: say(lang, "No. ", "아니요. ", "Нет. ") + roleNote(wrongRole, lang) + f.Answer.In(lang)}
 	}
+	// "Exports to Russia were about 17.6 billion in 2019?": a claim that
+	// names one metric and one of its years is about that year's figure,
+	// whatever retrieval made of the rest.
+	if !res.Confident && claimed && len(in.Series) == 1 && len(in.Years) == 1 {
+		if p := in.Series[0].Point(in.Years[0]); p != nil {
+			res = match.Result{Question: question, Lang: lang, Fact: p, Confident: true, Score: 1}
+		}
+	}
 	// "Is the visa waiver still in force?": the words that ask about now
 	// say nothing the sources can match, and the answer is given as of
 	// them (see asOf), so ask without them.

@@ -92,7 +92,7 @@ var cues = []cue{
 	{OpAverage, []string{"average", "avg", "mean ", "per year on", "평균", "средн"}},
 	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "누적", "в сумме", "суммарн", "сумма", "вместе взят", "в совокупности"}},
 	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "develop", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
-	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн"}},
+	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн", "collapse", "plunge", "plummet", "slump", "급감", "급증", "폭락", "обвал", "рухнул"}},
 }
 
 var (
@@ -101,9 +101,9 @@ var (
 		"рост", "вырос", "увелич", "прирост", "больше", "выше"}
 	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "less", "fewer", "lower", "smaller",
 		"감소", "줄었", "줄어", "하락", "적었", "적어", "적다", "작았", "낮았",
-		"сниз", "сократ", "упал", "паден", "меньше", "ниже"}
+		"сниз", "сократ", "упал", "паден", "меньше", "ниже", "collapse", "plunge", "plummet", "slump", "crash", "tumble", "급감", "폭락", "급락", "추락", "곤두박질", "обвал", "рухнул", "обрушил"}
 	// claimWords mark a question that asserts something to be checked.
-	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "맞음", "사실임", "사실이야", "true or false", "is that what", "is that right", "is that correct", "is this right", "правда ли", "это так", ", да?", "ведь", ", так?", "사실인가", "사실입니까", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
+	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "맞음", "사실임", "사실이야", "true or false", "is that what", "is that right", "is that correct", "is this right", "правда ли", "это так", ", да?", "ведь", ", так?", "사실인가", "사실입니까", "아님", "아니야", "아닌가", "아니에요", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
 	// differWords ask by how much one figure exceeds another.
 	differWords = []string{"how many more", "how much more", "how many fewer", "how much less", "difference between",
 		"몇 개 많", "몇 개 더", "몇 명 더", "몇 곳 더", "얼마나 더", "차이", "на сколько больше", "на сколько меньше", "насколько больше", "разница", "разницу"}

@@ -469,7 +469,27 @@ func extreme(s *facts.Series, in Intent, op Op, lang facts.Lang) Reply {
 	r.Text += approxNotes(cands, lang) + coverage(s, lang)
 	r.Answered, r.Kind = true, KindComputed
 	r.Facts = append([]*facts.Fact{best}, without(cands, best)...)
+	// "2017 had the most exchanges, 510,000, right?": the year and figure
+	// claimed against those worked out.
+	if in.Claim && (len(in.Years) == 1 || len(in.Figures) > 0) {
+		r.Kind, r.Verdict = KindClaim, Supported
+		if len(in.Years) == 1 && in.Years[0] != best.Value.Year || !claimedFigures(in.Figures, best.Value.Amount) {
+			r.Verdict = Contradicted
+		}
+		r.Text = verdictLine(r.Verdict, in, lang) + r.Text
+	}
 	return r
+}
+
+// claimedFigures reports whether every plain figure claimed is v, within
+// rounding.
+func claimedFigures(figs []figure, v float64) bool {
+	for _, f := range figs {
+		if f.kind == plain && math.Abs(f.v-v) > 0.05*v {
+			return false
+		}
+	}
+	return true
 }
 
 func endpoint(s *facts.Series, op Op, lang facts.Lang) Reply {
