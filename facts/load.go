@@ -34,6 +34,7 @@ type dataFile struct {
 
 type rawEntity struct {
 	ID      string   `yaml:"id"`
+	Aside   bool     `yaml:"aside"`
 	Kind    string   `yaml:"kind"`
 	Country string   `yaml:"country"`
 	Name    Text     `yaml:"name"`
@@ -589,7 +590,10 @@ func (l *loader) addEntity(b *Base, r rawEntity, w where, names map[string]*Enti
 			f.Entities = append(f.Entities, e)
 		}
 	}
-	if len(e.Facts) == 0 && !l.unparsed {
+	if r.Aside && len(e.Facts) > 0 {
+		l.bad(w.file, w.at("aside"), "entity %q is named by %d facts, so it is not aside", r.ID, len(e.Facts))
+	}
+	if len(e.Facts) == 0 && !r.Aside && !l.unparsed {
 		l.bad(w.file, w.line, "entity %q is named by no fact: check its spellings", r.ID)
 	}
 	b.entities = append(b.entities, e)

@@ -72,6 +72,7 @@ func TestLoadBrokenFixtures(t *testing.T) {
 		{"entity-unnamed", "data/entities.yaml", 6, `entity "busan" is named by no fact: check its spellings`},
 		{"entity-shared-name", "data/entities.yaml", 9, `entity "pohang-city": the name "Пхохан" is also "pohang"'s`},
 		{"entity-shared-name", "data/entities.yaml", 8, `entity "pohang-city": country "kr" is not an ISO 3166 code`},
+		{"entity-aside-named", "data/entities.yaml", 4, `entity "trade-body" is named by 2 facts, so it is not aside`},
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {
