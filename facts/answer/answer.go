@@ -62,7 +62,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	}
 	in.Claim = in.Claim || isClaim(question, in)
 	if in.Claim {
-		in.Figures = countable(withoutRanks(fold(question)))
+		in.Figures = countable(withoutDates(withoutRanks(fold(question))))
 	}
 	// The series are Korea–Russia figures: "trade between Russia and
 	// Kazakhstan" is not among them, whichever fact names Kazakhstan.

@@ -154,6 +154,10 @@ func rankOf(s string) int {
 var (
 	riseRe = regexp.MustCompile(`(?i)\b(?:rose|risen|grew|grown|increased|climbed|jumped|up from|up by|more than in|more than a year|higher than)\b`)
 	fallRe = regexp.MustCompile(`(?i)\b(?:fell|fallen|dropped|declined|decreased|down from|down by|lower than|shrank|slumped)\b`)
+	// koDateRe and ruDateRe are a month or a day as Korean and Russian
+	// write them: "6월", "19일", "19 ноября".
+	koDateRe = regexp.MustCompile(`\d{1,2}\s*(?:월|일)`)
+	ruDateRe = regexp.MustCompile(`\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\pL*`)
 	// dayRe is a day of a month, which is no figure a claim can be about.
 	dayRe = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b`)
 )
@@ -179,6 +183,10 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 	case containsAny(f, lessWords):
 		c.bound = -1
 	}
+	// "More than a third" bounds a figure; it claims no rise.
+	if c.bound != 0 && !containsAny(f, directionVerbs) {
+		c.dir = 0
+	}
 	for _, e := range b.EntitiesNamedIn(q) {
 		switch e.Kind {
 		case facts.Person:
@@ -196,6 +204,18 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 	}
 	return c
 }
+
+// directionVerbs are the words that say a figure rose or fell, as
+// against the comparatives ("more", "больше") that only compare.
+var directionVerbs = func() []string {
+	var out []string
+	for _, w := range append(slices.Clone(upWords), downWords...) {
+		if !slices.Contains(comparatives, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}()
 
 // roleClasses group the titles a claim may give a person by what they
 // mean, in every language: a claim that calls someone the head of a body
@@ -268,7 +288,7 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 	// Figures: a claimed figure must be one the fact states, of the same
 	// kind (a share with a share); a fact that states figures of that
 	// kind, none of them the one claimed, contradicts it.
-	stated := countable(dayRe.ReplaceAllString(en, " "))
+	stated := countable(withoutDates(en))
 	if f.Value != nil {
 		stated = append(stated, figure{f.Value.Amount, plain})
 	}
@@ -524,4 +544,13 @@ func namesAll(f *facts.Fact, es []*facts.Entity) bool {
 func roleNote(p *facts.Entity, lang facts.Lang) string {
 	return say(lang, "My sources describe %s as %s. ", "제 자료에서 %s의 직함은 %s입니다. ", "В моих источниках %s — %s. ",
 		p.Name.In(lang), p.Role.In(lang))
+}
+
+// withoutDates blanks the days and months a text names, which are no
+// figures a claim asserts.
+func withoutDates(s string) string {
+	for _, re := range []*regexp.Regexp{dayRe, koDateRe, ruDateRe} {
+		s = re.ReplaceAllString(s, " ")
+	}
+	return s
 }

@@ -96,7 +96,9 @@ var cues = []cue{
 }
 
 var (
-	upWords = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "more", "higher", "bigger", "larger",
+	// comparatives compare two figures without saying either changed.
+	comparatives = []string{"more", "higher", "bigger", "larger", "less", "fewer", "lower", "smaller", "많았", "많아", "많다", "컸", "높았", "적었", "적어", "적다", "작았", "낮았", "больше", "выше", "меньше", "ниже"}
+	upWords      = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "more", "higher", "bigger", "larger",
 		"증가", "늘었", "늘어", "성장", "상승", "많았", "많아", "많다", "컸", "높았",
 		"рост", "вырос", "увелич", "прирост", "больше", "выше"}
 	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "less", "fewer", "lower", "smaller",
