@@ -142,6 +142,16 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			Facts: []*facts.Fact{f}, Title: wrongRole.Name.In(lang),
 			Text: say(lang, "No. ", "아니요. ", "Нет. ") + roleNote(wrongRole, lang) + f.Answer.In(lang)}
 	}
+	// "Hyundai is the top-selling car maker in Russia, right?": a claim
+	// retrieval is unsure of is still held against the fact it finds
+	// nearest, and answered when that fact settles it outright.
+	if !res.Confident && claimed && (res.Reason == match.NotFound || res.Reason == match.Ambiguous) && res.Score >= 0.4 && len(res.Suggestions) > 0 {
+		if f, ok := a.base.Fact(res.Suggestions[0].FactID); ok && f.Value == nil {
+			if v, decided := readClaim(a.base, question, in).check(f); decided && v != NotInSources {
+				res.Fact, res.Confident, res.Reason, res.Suggestions = f, true, "", nil
+			}
+		}
+	}
 	// "Exports to Russia were about 17.6 billion in 2019?": a claim that
 	// names one metric and one of its years is about that year's figure,
 	// whatever retrieval made of the rest.

@@ -28,6 +28,7 @@ type claim struct {
 	subject []*facts.Entity // the organisations and programmes it is about
 	role    string          // a title it gives its one person: "president", "외무장관"
 	once    bool            // it is about something that happens once: a founding, a signing, "the first"
+	text    string          // the question, folded
 }
 
 // isClaim reports whether a question asks whether something is so: it
@@ -56,7 +57,7 @@ func hasVerb(q string) bool {
 	}
 	words := strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
 	for _, w := range words {
-		if englishVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && w[0] < utf8.RuneSelf {
+		if englishVerbs[w] || russianVerbs[w] || len(w) > 4 && strings.HasSuffix(w, "ed") && w[0] < utf8.RuneSelf {
 			return true
 		}
 		for _, e := range russianVerbEndings {
@@ -80,6 +81,7 @@ var (
 	englishVerbs = setOf("is", "was", "were", "are", "am", "be", "been", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could",
 		"fell", "rose", "grew", "took", "held", "met", "went", "came", "made", "became", "began", "hit", "led", "won", "lost", "saw", "got", "gave",
 		"set", "sent", "spent", "stood", "kept", "paid", "isn't", "wasn't", "didn't", "doesn't", "hasn't", "haven't", "weren't", "aren't")
+	russianVerbs       = setOf("должен", "должна", "должно", "должны", "может", "могут", "будет", "будут", "есть", "является", "являются", "входит", "входят")
 	russianVerbEndings = []string{"л", "ла", "ло", "ли", "лся", "лась", "лись", "ет", "ит", "ют", "ят", "ется", "ится", "ются", "ятся"}
 	koreanEndings      = []string{"었", "았", "였", "했", "됐", "이야", "인가", "이지", "냐", "니", "까", "지", "죠", "요", "다", "며", "데", "음", "임", "함"}
 )
@@ -107,7 +109,7 @@ var (
 
 // onceWords name what happens once, whose year is one year only.
 var onceWords = []string{"found", "establish", "created", "create", "set up", "launch", "sign", "agreed", "agree", "propos", "began", "begin", "start", "kick", "inaugurat", "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th",
-	"설립", "출범", "수교", "합의", "체결", "제안", "시작", "창설", "발족", "처음", "첫", "제1", "제2", "제3", "제4", "1차", "2차", "3차", "4차", "1회", "2회", "3회",
+	"설립", "출범", "수교", "합의", "체결", "제안", "시작", "창설", "발족", "처음", "첫", "생겼", "생긴", "만들어", "세워", "설치", "제1", "제2", "제3", "제4", "1차", "2차", "3차", "4차", "1회", "2회", "3회",
 	"1-й", "2-й", "3-й", "4-й", "1-е", "2-е", "3-е", "4-е", "1-я", "2-я", "3-я", "4-я", "1-го", "2-го", "3-го", "4-го",
 	"созда", "учрежд", "подписа", "согласова", "договорил", "предлож", "начал", "установ", "запуст", "перв", "втор", "трет", "четверт"}
 
@@ -117,7 +119,7 @@ var rankCues = []struct {
 	rank  int
 	words []string
 }{
-	{1, []string{"number one", "no.1", "no. 1", "#1", "top spot", "topped", "first place", "the leader", "market leader", "led the",
+	{1, []string{"number one", "no.1", "no. 1", "#1", "top spot", "topped", "top-selling", "best-selling", "top seller", "first place", "the leader", "market leader", "led the",
 		"1위", "1등", "선두", "лидер", "первое место", "первом месте", "номер один", "№1", "№ 1"}},
 	{2, []string{"number two", "no.2", "no. 2", "#2", "second place", "second-largest", "ranked second", "runner-up",
 		"2위", "2등", "второе место", "втором месте", "второй по"}},
@@ -176,7 +178,7 @@ var wordRe = regexp.MustCompile(`[\p{L}]+`)
 // readClaim reads what a question asserts.
 func readClaim(b *facts.Base, q string, in Intent) claim {
 	f := fold(q)
-	c := claim{years: in.Years, dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords), figs: in.Figures}
+	c := claim{years: in.Years, dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords), figs: in.Figures, text: f}
 	switch {
 	case containsAny(f, moreWords):
 		c.bound = +1
@@ -203,6 +205,15 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 		c.role = roleIn(f, c.persons[0])
 	}
 	return c
+}
+
+// contrasts are pairs of things a claim may confuse: a fact that states
+// one side and not the other contradicts a claim of the other side, and
+// bears out a claim of its own side. Words are matched as word
+// beginnings in the claim (any language) and in the fact's English.
+var contrasts = []struct{ a, b []string }{
+	{a: []string{"nuclear", "atomic", "원자력", "핵", "атомн", "ядерн"}, b: []string{"hydrogen", "solar", "wind", "renewable", "수소", "태양", "풍력", "신재생", "водород", "солн", "ветр", "возобновляем"}},
+	{a: []string{"surplus", "흑자", "профицит"}, b: []string{"deficit", "적자", "дефицит"}},
 }
 
 // directionVerbs are the words that say a figure rose or fell, as
@@ -366,6 +377,23 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 			t.bears()
 		} else {
 			t.contradicts()
+		}
+	}
+	// Things a claim may confuse: nuclear power for hydrogen, a surplus
+	// for a deficit.
+	for _, k := range contrasts {
+		for _, side := range [][2][]string{{k.a, k.b}, {k.b, k.a}} {
+			mine, other := side[0], side[1]
+			if !containsAny(c.text, mine) {
+				continue
+			}
+			switch fact := strings.ToLower(en); {
+			case containsAny(fact, mine):
+				t.bears()
+			case containsAny(fact, other):
+				t.contradicts()
+			}
+			break
 		}
 	}
 	// A venue: the fact names where, and it is another place.

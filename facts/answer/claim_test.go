@@ -30,6 +30,15 @@ func TestClaims(t *testing.T) {
 		{q: "правда, что товарооборот вырос примерно в 25 раз с 1990 года?", verdict: Supported, fact: "trade-volume-2019"},
 		{q: "tourist numbers between korea and russia hit a million in 2019?", verdict: Contradicted, fact: "people-tourists-2019"},
 		{q: "so exports to russia went up in 2019 even tho korea's total exports dropped?", verdict: Supported, fact: "trade-exports-to-russia-2019"},
+		{q: "hyundai is the top-selling car maker in russia per KITA right?", verdict: Contradicted, fact: "business-hyundai-vehicles"},
+		{q: "the snowflake arctic station is supposed to be nuclear powered?", verdict: Contradicted, fact: "arctic-snowflake-station"},
+		{q: "«Снежинка» должна работать на водороде от солнца и ветра?", verdict: Supported},
+		{q: "the russian far east makes up more than a third of bilateral trade, correct?", verdict: Supported, fact: "trade-far-east-share"},
+		{q: "서비스·투자 FTA 협상 2019년 6월에 시작했다며?", verdict: Supported, fact: "fta-russia-talks-launched-2019"},
+		{q: "북방경제협력위원회는 2018년에 생겼지?", verdict: Contradicted, fact: "policy-northern-committee-2017"},
+		{q: "강경화 장관이 블라디보스토크에서 코즐로프 만났지?", verdict: Contradicted, fact: "summit-kang-koslov-pohang-meeting"},
+		{q: "в 2016 обменов было больше, чем в 2015?", verdict: Supported},
+		{q: "2017년 인적교류 51만명으로 역대 최대 맞지?", verdict: Supported},
 		// A search is no claim, though it ends in a question mark.
 		{q: "exact date of Moon Jae-in's state visit to Russia in 2018?"},
 		// A visit may recur: the sources are silent on another year's.
