@@ -214,6 +214,9 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 var contrasts = []struct{ a, b []string }{
 	{a: []string{"nuclear", "atomic", "원자력", "핵", "атомн", "ядерн"}, b: []string{"hydrogen", "solar", "wind", "renewable", "수소", "태양", "풍력", "신재생", "водород", "солн", "ветр", "возобновляем"}},
 	{a: []string{"surplus", "흑자", "профицит"}, b: []string{"deficit", "적자", "дефицит"}},
+	// Superlatives have no other side: the fact says so or is silent.
+	{a: []string{"highest-ranking", "highest ranking", "most senior", "최고위", "самый высокопоставленн", "самым высокопоставленн"}},
+	{a: []string{"record", "largest-ever", "all-time high", "역대 최대", "사상 최대", "최대치", "рекорд"}},
 }
 
 // directionVerbs are the words that say a figure rose or fell, as

@@ -111,22 +111,28 @@ func (a *Answerer) entityList(question string, in Intent, lang facts.Lang) (Repl
 	return r, true
 }
 
-// citing is the fact to cite for e among those that pass ok: one whose
-// title names e, which is about e, else the first that names e at all.
+// citing is the fact to cite for e among those that pass ok: the one
+// most about e, whose title names it, or whose answer names it soonest.
 func citing(e *facts.Entity, ok func(*facts.Fact) bool) *facts.Fact {
-	var first *facts.Fact
+	var best *facts.Fact
+	bestAt := 0
 	for _, f := range e.Facts {
 		if !ok(f) {
 			continue
 		}
+		at := strings.Index(facts.FoldName(f.Answer.EN), facts.FoldName(e.Name.EN))
+		if at < 0 {
+			at = 1000 // named by an alias or in another language only
+		}
 		for _, l := range facts.Langs {
 			if e.NamedIn(f.Title.In(l)) {
-				return f
+				at -= 2000
+				break
 			}
 		}
-		if first == nil {
-			first = f
+		if best == nil || at < bestAt {
+			best, bestAt = f, at
 		}
 	}
-	return first
+	return best
 }
