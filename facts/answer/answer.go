@@ -2,7 +2,10 @@ package answer
 
 import (
 	"slices"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/facts/match"
@@ -21,17 +24,17 @@ type Retriever interface {
 type Answerer struct {
 	base    *facts.Base
 	m       Retriever
-	eventOf map[string]*facts.Event // fact id → its timeline event
-	end     time.Time               // the newest document's date: where the sources stop
-	vocab   vocab                   // the words the data defines (see parse)
+	eventOf map[string][]*facts.Event // fact id → the timeline events it belongs to
+	end     time.Time                 // the newest document's date: where the sources stop
+	vocab   vocab                     // the words the data defines (see parse)
 }
 
 // New builds an Answerer on a base and its matcher.
 func New(b *facts.Base, m Retriever) *Answerer {
-	a := &Answerer{base: b, m: m, eventOf: map[string]*facts.Event{}, vocab: newVocab(b)}
+	a := &Answerer{base: b, m: m, eventOf: map[string][]*facts.Event{}, vocab: newVocab(b)}
 	for _, e := range b.Timeline() {
 		for _, f := range e.Facts {
-			a.eventOf[f.ID] = e
+			a.eventOf[f.ID] = append(a.eventOf[f.ID], e)
 		}
 	}
 	for _, d := range b.Documents() {
@@ -191,11 +194,16 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// "Tell me about the 4th Arctic consultation": the whole event, not
 	// the one fact of it that matched best.
 	if (in.About && !claimed || in.Present) && !in.Narrow {
-		top := res.Fact
-		if !res.Confident && res.Reason == match.Ambiguous && len(res.Suggestions) > 0 {
-			top, _ = a.base.Fact(res.Suggestions[0].FactID)
+		var near []string
+		if res.Fact != nil {
+			near = append(near, res.Fact.ID)
 		}
-		if e := a.eventOf[idOf(top)]; e != nil && len(e.Facts) > 1 {
+		if !res.Confident && res.Reason == match.Ambiguous {
+			for _, s := range res.Suggestions {
+				near = append(near, s.FactID)
+			}
+		}
+		if e := a.eventFor(question, near); e != nil && len(e.Facts) > 1 {
 			r = a.event(r, e)
 			if in.Present {
 				r.Note = a.asOf(r.Lang)
@@ -304,8 +312,10 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// Two facts of one event are equally good: the question is about the
 	// event. Answer with it, and offer its other facts.
 	if res.Reason == match.Ambiguous && len(res.Suggestions) >= 2 {
-		if e := a.eventOf[res.Suggestions[0].FactID]; e != nil && a.eventOf[res.Suggestions[1].FactID] == e {
-			return a.event(r, e)
+		for _, e := range a.eventOf[res.Suggestions[0].FactID] {
+			if slices.Contains(a.eventOf[res.Suggestions[1].FactID], e) {
+				return a.event(r, e)
+			}
 		}
 	}
 	if late := a.after(in.Years); len(late) > 0 && (res.Reason != match.MissingYear || len(in.Series) == 0) {
@@ -373,6 +383,37 @@ func (a *Answerer) asOf(lang facts.Lang) string {
 		"제 자료는 %[2]d년 %[3]d월까지의 내용이므로, 그 뒤로 달라졌을 수 있습니다.",
 		"Это по состоянию на конец моих источников (%[4]s %[2]d г.); с тех пор всё могло измениться.",
 		en[m-1], a.end.Year(), int(m), ru[m-1])
+}
+
+// eventFor picks the timeline event a question about something as a
+// whole means, among the events of the facts retrieval found nearest
+// (best first): the one whose title shares most words with the question,
+// the first fact's on a tie. "What went down at the Pohang forum" is the
+// forum, not the ministers' meeting held there the same week.
+func (a *Answerer) eventFor(question string, near []string) *facts.Event {
+	words := strings.FieldsFunc(fold(question), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	var best *facts.Event
+	bestScore := -1
+	for _, id := range near {
+		for _, e := range a.eventOf[id] {
+			score := 0
+			for _, w := range words {
+				if utf8.RuneCountInString(w) < 3 {
+					continue
+				}
+				for _, l := range facts.Langs {
+					if strings.Contains(fold(e.Title.In(l)), w) {
+						score++
+						break
+					}
+				}
+			}
+			if score > bestScore {
+				best, bestScore = e, score
+			}
+		}
+	}
+	return best
 }
 
 // event answers with a timeline event: its first fact, which dates and
