@@ -392,10 +392,22 @@ func (a *Answerer) asOf(lang facts.Lang) string {
 // forum, not the ministers' meeting held there the same week.
 func (a *Answerer) eventFor(question string, near []string) *facts.Event {
 	words := strings.FieldsFunc(fold(question), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	var best *facts.Event
-	bestScore := -1
+	var cands []*facts.Event
 	for _, id := range near {
 		for _, e := range a.eventOf[id] {
+			cands = append(cands, e)
+			// Another event of the same days may be the one meant.
+			for _, o := range a.base.Timeline() {
+				if o != e && !o.Date.IsZero() && !e.Date.IsZero() && !o.Date.Start.After(e.Date.End) && !e.Date.Start.After(o.Date.End) {
+					cands = append(cands, o)
+				}
+			}
+		}
+	}
+	var best *facts.Event
+	bestScore := -1
+	for _, e := range cands {
+		{
 			score := 0
 			for _, w := range words {
 				if utf8.RuneCountInString(w) < 3 {

@@ -111,7 +111,7 @@ var (
 		"몇 개 많", "몇 개 더", "몇 명 더", "몇 곳 더", "얼마나 더", "차이", "на сколько больше", "на сколько меньше", "насколько больше", "разница", "разницу"}
 	// aboutWords ask about something as a whole.
 	aboutWords = []string{"tell me about", "tell me abt", "tell me more about", "what happened", "what went down", "what do we know", "what do you know",
-		"story behind", "story of", "were about", "was about", "details of", "details on", "overview of", "summary of", "summarize", "summarise", "how did it go", "how was",
+		"story behind", "story of", "were about", "was about", "about?", "details of", "details on", "overview of", "summary of", "summarize", "summarise", "how did it go", "how was",
 		"무슨 일", "어떻게 진행", "정리해", "요약", "자세히", "얘기 좀", "이야기 좀", "설명 좀", "설명해",
 		"расскажи", "расскажите", "что произошло", "что было", "как прош", "подробн", "что известно", "что за встреч"}
 	// fullYearWords ask for a whole year's figure.
