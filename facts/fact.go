@@ -62,8 +62,14 @@ type Series struct {
 	// Terms name the metric in questions, lower-case, matched as word
 	// beginnings (Korean: anywhere), so that "trade" or "교역" picks the
 	// series and a question about one metric is never answered by another.
-	Terms  Phrasings
+	Terms Phrasings
+	// PartOf is the series this one is a part of (exports to Russia of
+	// total exports), so a share of one in the other can be worked out.
+	PartOf string
 	Points []*Fact // sorted by Value.Year; a year appears once
+
+	file string // where it is defined, for messages
+	line int
 }
 
 // Point returns the fact for year, or nil.

@@ -64,10 +64,11 @@ type rawFact struct {
 }
 
 type rawSeries struct {
-	ID    string    `yaml:"id"`
-	Unit  string    `yaml:"unit"`
-	Title Text      `yaml:"title"`
-	Terms Phrasings `yaml:"terms"`
+	ID     string    `yaml:"id"`
+	PartOf string    `yaml:"part_of"`
+	Unit   string    `yaml:"unit"`
+	Title  Text      `yaml:"title"`
+	Terms  Phrasings `yaml:"terms"`
 }
 
 type rawEvent struct {
@@ -497,7 +498,7 @@ func (l *loader) addSeries(b *Base, r rawSeries, w where) {
 			}
 		}
 	}
-	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms}
+	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms, PartOf: r.PartOf, line: w.line, file: w.file}
 	b.series = append(b.series, s)
 	b.seriesBy[s.ID] = s
 }
@@ -617,6 +618,17 @@ func (l *loader) buildSeries(b *Base) {
 	}
 	for _, s := range b.series {
 		slices.SortFunc(s.Points, func(a, b *Fact) int { return a.Value.Year - b.Value.Year })
+		if s.PartOf == "" {
+			continue
+		}
+		switch whole, ok := b.seriesBy[s.PartOf]; {
+		case !ok:
+			l.bad(s.file, s.line, "series %q is part of unknown series %q", s.ID, s.PartOf)
+		case whole.Unit != s.Unit:
+			l.bad(s.file, s.line, "series %q is part of %q, which counts in %s, not %s", s.ID, s.PartOf, whole.Unit, s.Unit)
+		case whole == s:
+			l.bad(s.file, s.line, "series %q cannot be part of itself", s.ID)
+		}
 	}
 }
 

@@ -213,6 +213,14 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	}
 	if res.Confident && res.Fact != nil {
 		f := res.Fact
+		// A metric and a year its series has: that year's figure is what
+		// was asked, whatever else the question says ("exports to Russia
+		// dropped 10% in 2019, correct?" is not about total exports).
+		if len(in.Series) == 1 && len(in.Years) == 1 && (f.Value == nil || f.Value.Series != in.Series[0].ID) {
+			if p := in.Series[0].Point(in.Years[0]); p != nil {
+				f = p
+			}
+		}
 		// A figure of one metric never answers a question about another:
 		// "the most trade" is not the tourists' record year.
 		if f.Value != nil && len(in.Series) > 0 && !slices.ContainsFunc(in.Series, func(s *facts.Series) bool { return s.ID == f.Value.Series }) {
@@ -255,14 +263,6 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		if o := a.otherOrdinal(f, res.Ordinals); o != nil {
 			r.Reason = match.NotFound
 			return a.notCounted(r, f)
-		}
-		// A metric and a year its series has: that year's figure is what
-		// was asked, whatever else the question says ("exports to Russia
-		// dropped in 2019, correct?").
-		if len(in.Series) == 1 && len(in.Years) == 1 && (f.Value == nil || f.Value.Series != in.Series[0].ID) {
-			if p := in.Series[0].Point(in.Years[0]); p != nil {
-				f = p
-			}
 		}
 		// "Total trade for all of 2018" when the sources count January to
 		// September: there is no such figure, and the part is no answer.

@@ -29,7 +29,7 @@ func TestClaims(t *testing.T) {
 		{q: "Trade grew about 25-fold between 1990 and 2019. True or false?", verdict: Supported, fact: "trade-volume-2019"},
 		{q: "правда, что товарооборот вырос примерно в 25 раз с 1990 года?", verdict: Supported, fact: "trade-volume-2019"},
 		{q: "tourist numbers between korea and russia hit a million in 2019?", verdict: Contradicted, fact: "people-tourists-2019"},
-		{q: "so exports to russia went up in 2019 even tho korea's total exports dropped?", verdict: Supported, fact: "trade-exports-to-russia-2019"},
+		{q: "so exports to russia went up in 2019 even tho korea's total exports dropped?", verdict: Supported},
 		{q: "hyundai is the top-selling car maker in russia per KITA right?", verdict: Contradicted, fact: "business-hyundai-vehicles"},
 		{q: "the snowflake arctic station is supposed to be nuclear powered?", verdict: Contradicted, fact: "arctic-snowflake-station"},
 		{q: "«Снежинка» должна работать на водороде от солнца и ветра?", verdict: Supported},

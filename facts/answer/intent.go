@@ -28,6 +28,7 @@ const (
 	OpTrend       // the whole series
 	OpJump        // the year of the largest change from the year before
 	OpRank        // the years in order of their figures
+	OpShare       // one series as a share of the series it is part of
 )
 
 // Intent is what a question asks of the structured data: which metrics it
@@ -147,6 +148,20 @@ var (
 
 // shortYearRe is a Korean year written with two digits: "16년" for 2016.
 var shortYearRe = regexp.MustCompile(`(^|[^0-9'])([0-9]{2})년(\s*(?:간|동안|째|만에|이상|이내|대(?:[^비]|$)|전(?:[^반]|$))|)`)
+
+// partAndWhole finds, among two series, one that is part of the other.
+func partAndWhole(ss []*facts.Series) (part, whole *facts.Series, ok bool) {
+	if len(ss) != 2 {
+		return nil, nil, false
+	}
+	switch {
+	case ss[0].PartOf == ss[1].ID:
+		return ss[0], ss[1], true
+	case ss[1].PartOf == ss[0].ID:
+		return ss[1], ss[0], true
+	}
+	return nil, nil, false
+}
 
 // fullYears writes out two-digit Korean years ("16년이랑 17년" is 2016
 // and 2017; "90년" is 1990), so that every layer reads them as years. A
@@ -361,10 +376,15 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	tags, op := scan(q)
 	in.Op = op
 	in.List = tags&tagList != 0
-	// A share of a metric ("the Far East's slice of trade") is a figure of
-	// its own, which no series holds.
+	// "What share of total exports went to Russia": a series divided by
+	// the one it is part of. A share of anything else ("the Far East's
+	// slice of trade") is a figure of its own, which no series holds.
 	if tags&tagShare != 0 {
-		in.Series = nil
+		if part, whole, ok := partAndWhole(in.Series); ok {
+			in.Series, in.Op = []*facts.Series{part, whole}, OpShare
+		} else {
+			in.Series = nil
+		}
 	}
 	// "How big was trade in 2015" asks for that year, not the latest.
 	if in.Op == OpLatest && len(in.Years) > 0 {

@@ -94,6 +94,14 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 		return Reply{}, false
 	}
 	r = Reply{Lang: lang}
+	if op == OpShare {
+		return share(in, lang), true
+	}
+	// "Exports to Russia rose although total exports fell, right?" claims
+	// two things, one of each metric, and combines nothing.
+	if len(in.Series) > 1 && in.Claim && len(in.Years) <= 1 {
+		return Reply{}, false
+	}
 	if len(in.Series) > 1 {
 		var names []string
 		for _, s := range in.Series {
@@ -157,6 +165,58 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 		return rank(s, in, lang), true
 	}
 	return Reply{}, false
+}
+
+// share works out one series as a share of the series it is part of, in
+// the year asked or else the latest year both give in full.
+func share(in Intent, lang facts.Lang) Reply {
+	part, whole := in.Series[0], in.Series[1]
+	r := Reply{Lang: lang, Title: part.Title.In(lang)}
+	var p, w *facts.Fact
+	if len(in.Years) > 0 {
+		p, w = part.Point(in.Years[0]), whole.Point(in.Years[0])
+	} else {
+		for _, y := range slices.Backward(part.Years()) {
+			if pp, ww := part.Point(y), whole.Point(y); pp != nil && ww != nil && full(pp) && full(ww) {
+				p, w = pp, ww
+				break
+			}
+		}
+	}
+	if p == nil || w == nil || w.Value.Amount == 0 {
+		r.Reason = match.MissingYear
+		r.Text = say(lang, "My sources give no year with both %s and %s.", "%s와 %s가 함께 나오는 해가 자료에 없습니다.", "В источниках нет года, за который есть и «%s», и «%s».",
+			part.Title.In(lang), whole.Title.In(lang))
+		return r
+	}
+	if !full(p) || !full(w) {
+		r.Reason = PartialYear
+		r.Text = say(lang, "I can't work out that share: %s.", "그 비중은 계산할 수 없습니다: %s.", "Рассчитать долю нельзя: %s.", partialNote(p, lang))
+		return r
+	}
+	about := ""
+	if p.Value.Approx || w.Value.Approx {
+		about = say(lang, "about ", "약 ", "около ")
+	}
+	pct := 100 * p.Value.Amount / w.Value.Amount
+	r.Text = say(lang, "In %[1]d, %[2]s (%[3]s) were %[6]s%[5]s of %[4]s (%[7]s).",
+		"%[1]d년 %[2]s(%[3]s)은 %[4]s(%[7]s)의 %[6]s%[5]s였습니다.",
+		"В %[1]d г. %[2]s (%[3]s) составил %[6]s%[5]s от показателя «%[4]s» (%[7]s).",
+		p.Value.Year, lowerFirst(part.Title.In(lang), lang), amount(p.Value.Amount, part.Unit, lang), lowerFirst(whole.Title.In(lang), lang),
+		percent(pct, lang), about, amount(w.Value.Amount, whole.Unit, lang))
+	r.Text += approxNotes([]*facts.Fact{p, w}, lang)
+	r.Answered, r.Kind, r.Facts = true, KindComputed, []*facts.Fact{p, w}
+	return r
+}
+
+// lowerFirst lower-cases the first letter of an English or Russian title
+// set inside a sentence, but not of a name ("South Korea's …").
+func lowerFirst(s string, lang facts.Lang) string {
+	if lang == facts.KO || strings.HasPrefix(s, "South") || strings.HasPrefix(s, "Korea") {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // jump finds the largest change from one year to the next, over
