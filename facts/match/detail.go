@@ -267,3 +267,78 @@ func namesAll(f *facts.Fact, es []*facts.Entity) bool {
 	}
 	return true
 }
+
+// countNouns are what a "how many" question may count, with the words
+// that name each in a question (any language) and in a fact's English
+// answer. A fact answers "how many students attended" only if it gives a
+// number of students, not the 17 agencies it does give.
+var countNouns = []struct {
+	asked, stated []string
+}{
+	{asked: []string{"student", "студент", "학생"}, stated: []string{"student"}},
+	{asked: []string{"day", "days", "дней", "дня", "день", "суток", "일간", "일 동안"}, stated: []string{"day"}},
+	{asked: []string{"people", "person", "participant", "attendee", "visitor", "человек", "участник", "посетител", "참석자", "참가자", "사람", "몇 명", "몇명"},
+		stated: []string{"people", "participant", "person", "visitor", "tourist", "traveller", "traveler", "attendee"}},
+	{asked: []string{"member", "членов", "участниц", "회원국", "구성국", "가입국"}, stated: []string{"member"}},
+	{asked: []string{"countries", "nations", "стран", "개국"}, stated: []string{"countries", "members", "nations"}},
+}
+
+// askedCount finds what a "how many" question counts: the first noun of
+// countNouns after its cue, or -1.
+func askedCount(q string) int {
+	at := -1
+	for _, cue := range []string{"how many", "сколько", "скольких", "몇"} {
+		if i := strings.Index(q, cue); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	best, bestAt := -1, len(q)+1
+	for k, n := range countNouns {
+		for _, w := range n.asked {
+			// Korean names what it counts before 몇 as often as after.
+			i := strings.Index(q, w)
+			if i >= 0 && i < bestAt && (i > at || unicode.Is(unicode.Hangul, firstRune(w))) {
+				best, bestAt = k, i
+			}
+		}
+	}
+	return best
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// countsOf reports whether a fact's English answer gives a number of the
+// noun countNouns[k] names: a number with the noun within a few words of
+// it, before or after.
+func countsOf(f *facts.Fact, k int) bool {
+	words := strings.Fields(strings.ToLower(dayIn.ReplaceAllString(f.Answer.EN, " ")))
+	for i, w := range words {
+		if !countWord.MatchString(w) {
+			continue
+		}
+		for j := max(0, i-8); j < min(len(words), i+5); j++ {
+			for _, s := range countNouns[k].stated {
+				if strings.Contains(words[j], s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// countWord is a number written in digits or spelt out.
+var countWord = regexp.MustCompile(`^(?:\$?[\d][\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|hundred|thousand)\b|-day$`)
+
+// counts reports whether f gives a number of what a "how many" question
+// counts; true when the question counts nothing countNouns knows.
+func (m *Matcher) counts(q string, f *facts.Fact) bool {
+	k := askedCount(q)
+	return k < 0 || countsOf(f, k)
+}

@@ -92,3 +92,34 @@ func TestAskedEntity(t *testing.T) {
 		t.Errorf("answered with %s, which does not name ITAR-TASS", r.Fact.ID)
 	}
 }
+
+// "How many students" needs a number of students, not the 17 agencies
+// the same fact gives.
+func TestCountedNoun(t *testing.T) {
+	b, _ := testMatcher(t)
+	tests := []struct {
+		q    string
+		fact string
+		ok   bool
+	}{
+		{"how many students attended the first interregional forum in pohang?", "forum-first-participants", false},
+		{"1회 지방협력포럼 참석자는 총 몇 명이었어?", "forum-first-participants", false},
+		{"how many agencies took part in the first forum?", "forum-first-participants", true}, // agencies are no noun of countNouns
+		{"2019년 한러 관광객 몇 명이었어", "people-tourists-2019", true},
+		{"how many people took part in exchanges in 2017", "people-exchanges-2017", true},
+		{"how many days did trutnev spend in north korea", "fareast-trutnev-nk-visit-2014", true},
+		{"how many days can a korean stay in russia without a visa?", "people-visa-waiver-2014", false},
+		{"сколько членов в ЕАЭС", "fta-eaeu-members", true},
+		{"2019년 우리나라 대러 수출액은 얼마고 몇 % 늘었나요?", "trade-exports-to-russia-2019", true},
+	}
+	for _, tt := range tests {
+		f, ok := b.Fact(tt.fact)
+		if !ok {
+			t.Fatalf("no fact %s", tt.fact)
+		}
+		k := askedCount(normalize(tt.q))
+		if got := k < 0 || countsOf(f, k); got != tt.ok {
+			t.Errorf("%q against %s: %v, want %v (noun %d)", tt.q, tt.fact, got, tt.ok, k)
+		}
+	}
+}

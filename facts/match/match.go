@@ -369,7 +369,7 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 		r.Reason = NotFound
 	case margin < minMargin:
 		r.Reason = Ambiguous
-	case askedDetails(nq)&^m.states[best.doc] != 0:
+	case askedDetails(nq)&^m.states[best.doc] != 0, !m.counts(nq, m.ix.facts[best.doc]):
 		// The words pick out a fact that does not state the kind of thing
 		// asked for: a person, a place, a number, a date to come, a reason.
 		r.Reason = MissingDetail
