@@ -248,6 +248,19 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				}
 			}
 		}
+		// "Which brand was number one?" is not answered by the one that
+		// was second.
+		if !claimed {
+			if asked := rankOf(fold(question)); asked != 0 {
+				if stated := rankOf(strings.ToLower(f.Answer.EN)); stated != 0 && stated != asked {
+					r.Reason = match.MissingDetail
+					r.Text = say(r.Lang, "My sources don't say who was ranked there; here is what they do say: ", "제 자료에는 그 순위에 대한 내용이 없습니다. 자료에 있는 내용은 다음과 같습니다. ",
+						"В моих источниках нет данных об этом месте в рейтинге; вот что в них есть: ") + f.Answer.In(r.Lang)
+					r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+					return r
+				}
+			}
+		}
 		// "What share of total exports went to Russia?", "how many agencies
 		// in all?": a computation this layer could not do is not answered
 		// by a fact that holds only its inputs.
@@ -281,7 +294,13 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			claimed = false
 		}
 		if claimed {
-			switch v, ok := readClaim(a.base, question, in).check(f); {
+			v, ok := readClaim(a.base, question, in).check(f)
+			// "Did the conference Trutnev proposed ever take place?": a
+			// fact about a plan cannot say how it turned out.
+			if containsAny(fold(question), outcomeWords) && planRe.MatchString(f.Answer.EN) {
+				v, ok = NotInSources, true
+			}
+			switch {
 			case ok && v == NotInSources:
 				// "Did Trutnev go to North Korea in 2016?": the sources
 				// tell of another year's visit, and are silent on this one.

@@ -207,6 +207,12 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 	return c
 }
 
+// outcomeWords ask how something turned out, later than a plan.
+var outcomeWords = []string{"ever", "actually", "eventually", "in the end", "end up", "ended up", "really happen", "결국", "실제로", "성사", "в итоге", "в конце концов", "так и", "состоялась", "состоялся", "состоялось"}
+
+// planRe finds a plan, a proposal or an aim in a fact's answer.
+var planRe = regexp.MustCompile(`(?i)\b(?:propos\w*|plan\w*|aim\w*|would|was to|were to|set to|expected|hope\w*|wish\w*|intend\w*|seek\w*)\b`)
+
 // contrasts are pairs of things a claim may confuse: a fact that states
 // one side and not the other contradicts a claim of the other side, and
 // bears out a claim of its own side. Words are matched as word

@@ -62,6 +62,8 @@ type Intent struct {
 	// About: it asks about something as a whole ("tell me about",
 	// "what happened at"), which an event answers with all its facts.
 	About bool
+	// Money: it asks for an amount of money ("by how many dollars").
+	Money bool
 	// FullYear: it asks for a whole year's figure.
 	FullYear bool
 	List     bool // it asks for members: "which…", "list", "how many"
@@ -115,6 +117,8 @@ var (
 		"story behind", "story of", "were about", "was about", "about?", "details of", "details on", "overview of", "summary of", "summarize", "summarise", "how did it go", "how was",
 		"무슨 일", "어떻게 진행", "정리해", "요약", "자세히", "얘기 좀", "이야기 좀", "설명 좀", "설명해",
 		"расскажи", "расскажите", "что произошло", "что было", "как прош", "подробн", "что известно", "что за встреч"}
+	// moneyWords ask for an amount of money.
+	moneyWords = []string{"dollars", "how many dollars", "in dollars", "in usd", "달러로", "몇 달러", "얼마나 늘", "долларов", "в долларах"}
 	// fullYearWords ask for a whole year's figure.
 	fullYearWords = []string{"all of", "whole year", "full year", "full-year", "entire year", "for the year", "annual", "연간", "한 해 전체", "1년 전체", "일년 전체", "за весь год", "за год", "годовой", "за полный год"}
 	// narrowWords ask for one thing: a date, a place, a person, a count.
@@ -407,6 +411,7 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	in.Narrow = tags&tagNarrow != 0 || strings.HasPrefix(q, "when ") || strings.HasPrefix(q, "когда ")
 	in.About = tags&tagAbout != 0
 	in.FullYear = tags&tagFullYear != 0
+	in.Money = tags&tagMoney != 0
 	switch in.Op {
 	case OpSum, OpAverage, OpMultiple:
 		in.Computes = true
@@ -429,7 +434,7 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 
 // Which word lists a question contains.
 const (
-	tagCue uint16 = 1 << iota
+	tagCue uint32 = 1 << iota
 	tagList
 	tagShare
 	tagTotal
@@ -445,11 +450,12 @@ const (
 	tagAbout
 	tagDiffer
 	tagFullYear
+	tagMoney
 )
 
 type entry struct {
 	text string
-	tag  uint16
+	tag  uint32
 	op   Op  // for tagCue
 	prio int // for tagCue: its group's place in cues
 }
@@ -458,7 +464,7 @@ type entry struct {
 // question is read in one pass rather than searched once per word.
 var lexicon = func() map[rune][]entry {
 	lex := map[rune][]entry{}
-	add := func(tag uint16, op Op, prio int, words []string) {
+	add := func(tag uint32, op Op, prio int, words []string) {
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
 			lex[r] = append(lex[r], entry{w, tag, op, prio})
@@ -467,9 +473,9 @@ var lexicon = func() map[rune][]entry {
 	for i, c := range cues {
 		add(tagCue, c.op, i, c.words)
 	}
-	for tag, words := range map[uint16][]string{
+	for tag, words := range map[uint32][]string{
 		tagList: listWords, tagShare: shareWords, tagTotal: totalWords, tagSince: sinceWords, tagSpan: spanWords,
-		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords, tagAbout: aboutWords, tagDiffer: differWords, tagFullYear: fullYearWords,
+		tagClaim: claimWords, tagPresent: presentWords, tagUp: upWords, tagDown: downWords, tagWhy: whyWords, tagFigure: figureWords, tagNarrow: narrowWords, tagAbout: aboutWords, tagDiffer: differWords, tagFullYear: fullYearWords, tagMoney: moneyWords,
 	} {
 		add(tag, 0, 0, words)
 	}
@@ -484,7 +490,7 @@ var lexicon = func() map[rune][]entry {
 // of a word, Hangul anywhere. A cue inside a longer cue ("most" in "most
 // recent") does not count; of the cues found, the earliest group in cues
 // wins.
-func scan(q string) (tags uint16, op Op) {
+func scan(q string) (tags uint32, op Op) {
 	best, cueEnd := len(cues), 0
 	prev := ' '
 	for i, r := range q {

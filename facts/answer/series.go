@@ -152,6 +152,16 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 			if op == OpChange && len(in.Years) == 0 {
 				return trend(s, lang), true
 			}
+			// "By how many dollars did exports to Russia grow in 2019?":
+			// with no figure for the year before, the change in money
+			// cannot be worked out, whatever share a fact may give.
+			if in.Money && len(in.Years) == 1 {
+				r.Reason = match.MissingYear
+				r.Text = say(lang, "I can't work out that change in money: my sources give %s for %s only.", "그 증감액은 계산할 수 없습니다. %s 자료는 %s년 것만 있습니다.",
+					"Рассчитать это изменение в деньгах нельзя: «%s» в источниках есть только за %s г.", s.Title.In(lang), joinYears(s.Years()))
+				r.Suggestions = nearest(s, in.Years[0], lang)
+				return r, true
+			}
 			return Reply{}, false
 		}
 		return change(s, in, op, from, to, lang), true

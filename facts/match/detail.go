@@ -208,6 +208,12 @@ func askedEntity(q string) (entityAsk, bool) {
 	if !slices.ContainsFunc(words, func(w string) bool { return hasPrefixIn(w, whichWords) }) {
 		return entityAsk{}, false
 	}
+	// "Which countries make up the EAEU?": places, more than one.
+	for i, w := range words {
+		if hasPrefixIn(w, whichWords) && i+1 < len(words) && hasPrefixIn(words[i+1], countryNouns) {
+			return entityAsk{facts.Place, "*"}, true
+		}
+	}
 	for i, w := range words {
 		for country, adjs := range countryWords {
 			if !hasPrefixIn(w, adjs) {
@@ -234,9 +240,21 @@ func hasPrefixIn(w string, prefixes []string) bool {
 	return false
 }
 
-// satisfies reports whether f names an entity of the kind and country
-// asked for.
+// countryNouns ask for countries after a question word.
+var countryNouns = []string{"countries", "nations", "나라들", "국가들", "страны", "стран"}
+
+// satisfiedBy reports whether f names an entity of the kind and country
+// asked for; for countries ("*"), at least two places.
 func (a entityAsk) satisfiedBy(f *facts.Fact) bool {
+	if a.country == "*" {
+		n := 0
+		for _, e := range f.Entities {
+			if e.Kind == a.kind {
+				n++
+			}
+		}
+		return n >= 2
+	}
 	return slices.ContainsFunc(f.Entities, func(e *facts.Entity) bool { return e.Kind == a.kind && e.Country == a.country })
 }
 
@@ -251,7 +269,13 @@ func (m *Matcher) namedSubjects(question string) []*facts.Entity {
 	}
 	var out []*facts.Entity
 	for _, e := range m.base.EntitiesNamedIn(question) {
-		if e.Kind == facts.Organisation || e.Kind == facts.Programme {
+		switch {
+		case e.Kind == facts.Organisation, e.Kind == facts.Programme:
+			out = append(out, e)
+		case e.Kind == facts.Place && e.Country != "KR" && e.Country != "RU" && e.Country != "KP" && len(e.Facts) > 0:
+			// A third country ("what would they discuss in Azerbaijan")
+			// is what the question is about; Seoul, Moscow and Pyongyang
+			// often stand for the countries themselves.
 			out = append(out, e)
 		}
 	}
