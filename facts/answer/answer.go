@@ -107,6 +107,13 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				r.Text = res.Explain()
 				return r
 			}
+			// "О чём говорили и договорились Кан и Козлов?": asked about as
+			// a whole, the event that holds every agreement says more.
+			if in.About {
+				if e := a.eventHolding(g.Facts); e != nil {
+					return a.event(Reply{Question: question, Lang: lang}, e)
+				}
+			}
 			return a.list(question, g, lang)
 		}
 	}
@@ -402,6 +409,16 @@ func (a *Answerer) asOf(lang facts.Lang) string {
 		"제 자료는 %[2]d년 %[3]d월까지의 내용이므로, 그 뒤로 달라졌을 수 있습니다.",
 		"Это по состоянию на конец моих источников (%[4]s %[2]d г.); с тех пор всё могло измениться.",
 		en[m-1], a.end.Year(), int(m), ru[m-1])
+}
+
+// eventHolding is a timeline event that holds all of fs, or nil.
+func (a *Answerer) eventHolding(fs []*facts.Fact) *facts.Event {
+	for _, e := range a.eventOf[fs[0].ID] {
+		if !slices.ContainsFunc(fs, func(f *facts.Fact) bool { return !slices.Contains(e.Facts, f) }) {
+			return e
+		}
+	}
+	return nil
 }
 
 // eventFor picks the timeline event a question about something as a

@@ -26,6 +26,7 @@ type claim struct {
 	persons []*facts.Entity
 	venue   *facts.Entity   // "in Seoul", "в Москве", "서울에서"
 	subject []*facts.Entity // the organisations and programmes it is about
+	places  []*facts.Entity // third countries it names, not as a venue
 	role    string          // a title it gives its one person: "president", "외무장관"
 	once    bool            // it is about something that happens once: a founding, a signing, "the first"
 	text    string          // the question, folded
@@ -194,8 +195,11 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 		case facts.Person:
 			c.persons = append(c.persons, e)
 		case facts.Place:
-			if venueOf(f, e) {
+			switch {
+			case venueOf(f, e):
 				c.venue = e
+			case thirdCountry(e):
+				c.places = append(c.places, e)
 			}
 		default:
 			c.subject = append(c.subject, e)
@@ -355,9 +359,11 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 			t.contradicts()
 		}
 	}
-	// A direction, when the fact states one and only one.
+	// A direction, when the fact's main sentence states one and only one
+	// ("total exports fell…", not the aside that exports to Russia rose).
 	if c.dir != 0 {
-		up, down := riseRe.MatchString(en), fallRe.MatchString(en)
+		main, _, _ := strings.Cut(en, ". ")
+		up, down := riseRe.MatchString(main), fallRe.MatchString(main)
 		switch {
 		case up == down:
 			t.unsettled()
@@ -403,6 +409,18 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 				t.contradicts()
 			}
 			break
+		}
+	}
+	// Third countries a claim names, such as members of a union: a fact
+	// that names others of them, and not this one, contradicts it.
+	for _, p := range c.places {
+		switch {
+		case slices.Contains(f.Entities, p):
+			t.bears()
+		case slices.ContainsFunc(f.Entities, func(e *facts.Entity) bool { return e.Kind == facts.Place && thirdCountry(e) }):
+			t.contradicts()
+		default:
+			t.unsettled()
 		}
 	}
 	// A venue: the fact names where, and it is another place.
@@ -590,4 +608,9 @@ func withoutDates(s string) string {
 		s = re.ReplaceAllString(s, " ")
 	}
 	return s
+}
+
+// thirdCountry reports whether a place is in neither Korea nor Russia.
+func thirdCountry(e *facts.Entity) bool {
+	return e.Country != "" && e.Country != "KR" && e.Country != "RU" && e.Country != "KP"
 }

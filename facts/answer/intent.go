@@ -116,7 +116,7 @@ var (
 	aboutWords = []string{"tell me about", "tell me abt", "tell me more about", "what happened", "what went down", "what do we know", "what do you know",
 		"story behind", "story of", "were about", "was about", "about?", "details of", "details on", "overview of", "summary of", "summarize", "summarise", "how did it go", "how was",
 		"무슨 일", "어떻게 진행", "정리해", "요약", "자세히", "얘기 좀", "이야기 좀", "설명 좀", "설명해",
-		"расскажи", "расскажите", "что произошло", "что было", "как прош", "подробн", "что известно", "что за встреч"}
+		"расскажи", "расскажите", "что произошло", "что было", "как прош", "подробн", "что известно", "что за встреч", "о чём", "о чем"}
 	// moneyWords ask for an amount of money.
 	moneyWords = []string{"dollars", "how many dollars", "in dollars", "in usd", "달러로", "몇 달러", "얼마나 늘", "долларов", "в долларах"}
 	// fullYearWords ask for a whole year's figure.
