@@ -102,7 +102,7 @@ var (
 		"что", "как", "како", "когда", "где", "кто", "кого", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
 	// yesNoWords turn a statement into a yes-or-no question without a
 	// question mark: Korean endings of hearsay, Russian "ли".
-	yesNoWords = []string{"라며", "다며", "라던데", "다던데", "라는데", "다는데", "맞아", "맞지", "맞나", "맞죠", " ли "}
+	yesNoWords = []string{"라며", "다며", "라던데", "다던데", "라는데", "다는데", "맞아", "맞지", "맞나", "맞죠", "잖아", "거지?", "거죠?", "건가", " ли "}
 	// Comparatives bound a claimed figure.
 	moreWords = []string{"more than", "over ", "above", "exceed", "surpass", "at least", "превысил", "превыси", "больше", "более", "свыше", "넘었", "넘은", "넘어", "이상"}
 	lessWords = []string{"less than", "under ", "below", "fewer than", "меньше", "менее", "ниже", "не дотяг", "미만", "밑돌", "못 미"}

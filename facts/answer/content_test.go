@@ -221,15 +221,16 @@ func foldContent(s string) string {
 
 // contentScore tallies one set by language and by kind.
 type contentScore struct {
-	byKind map[string]*[4]int // kind → count per outcome
-	byLang map[facts.Lang]*[4]int
-	all    [4]int
-	wrongs []string
+	byKind     map[string]*[4]int // kind → count per outcome
+	byLang     map[facts.Lang]*[4]int
+	byKindLang map[string]*[4]int // "kind/lang" → count per outcome
+	all        [4]int
+	wrongs     []string
 }
 
 func scoreContentSet(t *testing.T, a *Answerer, cases []contentCase, report *json.Encoder) contentScore {
 	t.Helper()
-	s := contentScore{byKind: map[string]*[4]int{}, byLang: map[facts.Lang]*[4]int{}}
+	s := contentScore{byKind: map[string]*[4]int{}, byLang: map[facts.Lang]*[4]int{}, byKindLang: map[string]*[4]int{}}
 	for _, c := range cases {
 		r := a.Answer(c.Question, "")
 		o, why := grade(c, r)
@@ -240,6 +241,11 @@ func scoreContentSet(t *testing.T, a *Answerer, cases []contentCase, report *jso
 			s.byLang[c.Lang] = new([4]int)
 		}
 		s.byKind[c.Kind][o]++
+		kl := c.Kind + "/" + string(c.Lang)
+		if s.byKindLang[kl] == nil {
+			s.byKindLang[kl] = new([4]int)
+		}
+		s.byKindLang[kl][o]++
 		s.byLang[c.Lang][o]++
 		s.all[o]++
 		if o == wrong {

@@ -62,6 +62,9 @@ func TestNoNewWrongAnswers(t *testing.T) {
 		if mine.wrong > theirs.wrong {
 			t.Errorf("%s: %d confident wrong answers, retrieval alone had %d", set, mine.wrong, theirs.wrong)
 		}
+		if mine.wrong*100 > mine.total {
+			t.Errorf("%s: %d confident wrong answers of %d, want at most 1 %%", set, mine.wrong, mine.total)
+		}
 	}
 }
 

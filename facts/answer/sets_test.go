@@ -3,7 +3,10 @@ package answer
 import (
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"testing"
+
+	"github.com/ninebridges/ninebridges/facts"
 )
 
 // TestContentSets scores the question sets by content. With
@@ -33,5 +36,55 @@ func TestContentSets(t *testing.T) {
 			t.Log(w)
 		}
 		return
+	}
+	sets := []struct {
+		dir string
+		// minRight is a floor a few questions under today's score, so
+		// that a change that costs right answers is noticed.
+		minRight int
+		// kindTargets are the shares right that a kind must reach, per
+		// language.
+		kindTargets map[string]map[facts.Lang]float64
+	}{
+		{dir: "eval", minRight: 240, kindTargets: map[string]map[facts.Lang]float64{
+			"compute": {facts.EN: 90, facts.KO: 85, facts.RU: 85},
+			"list":    {facts.EN: 90, facts.KO: 85, facts.RU: 85},
+			"claim":   {facts.EN: 90, facts.KO: 85, facts.RU: 85},
+		}},
+		{dir: filepath.Join("blind", "4"), minRight: 210},
+	}
+	for _, set := range sets {
+		t.Run(filepath.ToSlash(set.dir), func(t *testing.T) {
+			cases, err := loadContentSet(filepath.Join("testdata", set.dir))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := scoreContentSet(t, a, cases, report)
+			s.log(t, set.dir)
+			total := len(cases)
+			// Confident wrong answers, the figure to avoid: at most 1 %.
+			if w := s.all[wrong]; w*100 > total {
+				t.Errorf("%d confident wrong answers of %d (%.1f %%), want at most 1 %%", w, total, pct(w, total))
+				for _, line := range s.wrongs {
+					t.Log(line)
+				}
+			}
+			if s.all[right] < set.minRight {
+				t.Errorf("%d right of %d, want at least %d", s.all[right], total, set.minRight)
+			}
+			for kind, byLang := range set.kindTargets {
+				for lang, target := range byLang {
+					c := s.byKindLang[kind+"/"+string(lang)]
+					if c == nil {
+						t.Errorf("no %s questions in %s", kind, lang)
+						continue
+					}
+					n := c[0] + c[1] + c[2] + c[3]
+					if got := pct(c[right], n); got < target {
+						t.Errorf("%s in %s: %.1f %% right (%d of %d), want at least %.0f %%", kind, lang, got, c[right], n, target)
+					}
+				}
+			}
+		})
 	}
 }
