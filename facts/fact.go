@@ -63,6 +63,10 @@ type Series struct {
 	// beginnings (Korean: anywhere), so that "trade" or "교역" picks the
 	// series and a question about one metric is never answered by another.
 	Terms Phrasings
+	// Excludes are words that name another measure of the same thing:
+	// "trade deficit" is not trade volume, so a question naming one is
+	// not answered with the other's figures.
+	Excludes Phrasings
 	// PartOf is the series this one is a part of (exports to Russia of
 	// total exports), so a share of one in the other can be worked out.
 	PartOf string

@@ -64,11 +64,12 @@ type rawFact struct {
 }
 
 type rawSeries struct {
-	ID     string    `yaml:"id"`
-	PartOf string    `yaml:"part_of"`
-	Unit   string    `yaml:"unit"`
-	Title  Text      `yaml:"title"`
-	Terms  Phrasings `yaml:"terms"`
+	ID       string    `yaml:"id"`
+	PartOf   string    `yaml:"part_of"`
+	Excludes Phrasings `yaml:"excludes"`
+	Unit     string    `yaml:"unit"`
+	Title    Text      `yaml:"title"`
+	Terms    Phrasings `yaml:"terms"`
 }
 
 type rawEvent struct {
@@ -498,7 +499,14 @@ func (l *loader) addSeries(b *Base, r rawSeries, w where) {
 			}
 		}
 	}
-	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms, PartOf: r.PartOf, line: w.line, file: w.file}
+	for _, lang := range Langs {
+		for _, t := range r.Excludes.In(lang) {
+			if strings.TrimSpace(t) == "" || t != strings.ToLower(t) {
+				l.bad(w.file, w.at("excludes"), "series %q: excluded term %q must be non-empty and lower-case", r.ID, t)
+			}
+		}
+	}
+	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms, Excludes: r.Excludes, PartOf: r.PartOf, line: w.line, file: w.file}
 	b.series = append(b.series, s)
 	b.seriesBy[s.ID] = s
 }

@@ -228,6 +228,16 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				f = p
 			}
 		}
+		// "Korea's trade deficit in 2019" is not trade volume.
+		if f.Value != nil {
+			if s, ok := a.base.Series(f.Value.Series); ok && namesAnyOf(fold(question), s.Excludes) {
+				r.Reason = OtherMetric
+				r.Text = say(r.Lang, "My sources don't give that measure; the nearest figure is %s.", "제 자료에는 그 지표가 없습니다. 가장 가까운 수치는 %s입니다.", "Такого показателя в моих источниках нет; ближайший — %s.",
+					s.Title.In(r.Lang))
+				r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+				return r
+			}
+		}
 		// A figure of one metric never answers a question about another:
 		// "the most trade" is not the tourists' record year.
 		if f.Value != nil && len(in.Series) > 0 && !slices.ContainsFunc(in.Series, func(s *facts.Series) bool { return s.ID == f.Value.Series }) {

@@ -121,9 +121,9 @@ var rankCues = []struct {
 	words []string
 }{
 	{1, []string{"number one", "no.1", "no. 1", "#1", "top spot", "topped", "top-selling", "best-selling", "top seller", "first place", "the leader", "market leader", "led the",
-		"1위", "1등", "선두", "лидер", "первое место", "первом месте", "номер один", "№1", "№ 1"}},
+		"1위", "1등", "선두", "лидер", "первое место", "первом месте", "первым", "на первом", "номер один", "№1", "№ 1"}},
 	{2, []string{"number two", "no.2", "no. 2", "#2", "second place", "second-largest", "ranked second", "runner-up",
-		"2위", "2등", "второе место", "втором месте", "второй по"}},
+		"2위", "2등", "второе место", "втором месте", "второй по", "вторым", "второй на", "на втором"}},
 	{3, []string{"number three", "third place", "3위", "3등", "третье место", "третьем месте"}},
 }
 

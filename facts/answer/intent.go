@@ -15,20 +15,21 @@ import (
 type Op int
 
 const (
-	OpNone     Op = iota
-	OpHighest     // which year had the most
-	OpLowest      // which year had the least
-	OpLatest      // the newest figure: "now", "how big is"
-	OpEarliest    // the oldest figure
-	OpChange      // between two years, or since one
-	OpDouble      // did it double
-	OpMultiple    // how many times larger
-	OpSum         // added up over years
-	OpAverage     // mean over years
-	OpTrend       // the whole series
-	OpJump        // the year of the largest change from the year before
-	OpRank        // the years in order of their figures
-	OpShare       // one series as a share of the series it is part of
+	OpNone      Op = iota
+	OpHighest      // which year had the most
+	OpLowest       // which year had the least
+	OpLatest       // the newest figure: "now", "how big is"
+	OpEarliest     // the oldest figure
+	OpChange       // between two years, or since one
+	OpDouble       // did it double
+	OpMultiple     // how many times larger
+	OpSum          // added up over years
+	OpAverage      // mean over years
+	OpTrend        // the whole series
+	OpJump         // the year of the largest change from the year before
+	OpRank         // the years in order of their figures
+	OpShare        // one series as a share of the series it is part of
+	OpAvgChange    // the mean change a year over a span
 )
 
 // Intent is what a question asks of the structured data: which metrics it
@@ -81,7 +82,7 @@ type cue struct {
 // longer phrase ("most recent") is not read again as a shorter one
 // ("most").
 var cues = []cue{
-	{OpJump, []string{"biggest jump", "largest jump", "biggest increase", "largest increase", "biggest rise", "largest rise", "biggest growth", "fastest growth", "grew the most", "grew most", "rose the most", "biggest drop", "largest drop", "biggest fall", "largest fall", "biggest change", "largest change",
+	{OpJump, []string{"jump the most", "jumped the most", "rose the most", "increase the most", "increased the most", "biggest jump", "largest jump", "biggest increase", "largest increase", "biggest rise", "largest rise", "biggest growth", "fastest growth", "grew the most", "grew most", "rose the most", "biggest drop", "largest drop", "biggest fall", "largest fall", "biggest change", "largest change",
 		"가장 많이 늘", "가장 크게 늘", "가장 많이 증가", "가장 크게 증가", "증가 폭이 가장", "증가폭이 가장", "가장 큰 폭", "가장 많이 줄", "가장 크게 줄",
 		"сильнее всего вырос", "больше всего вырос", "наибольший рост", "наибольший прирост", "самый большой рост", "самый большой прирост", "самый сильный рост", "наибольшее падение", "сильнее всего упал"}},
 	{OpRank, []string{"rank the years", "rank them", "order the years", "sort the years", "in order", "from highest to lowest", "from lowest to highest", "ranking",
@@ -93,7 +94,7 @@ var cues = []cue{
 	{OpLowest, []string{"lowest", "smallest", "least", "minimum", "fewest", "worst year", "가장 적", "가장 작", "가장 낮", "제일 적", "최저", "최소", "наименьш", "миним", "меньше всего", "самый низк", "самым низк"}},
 	{OpEarliest, []string{"earliest", "oldest", "가장 이른", "가장 오래된", "самый ранн", "самые ранн", "самая ранн"}},
 	{OpAverage, []string{"average", "avg", "mean ", "per year on", "평균", "средн"}},
-	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "누적", "в сумме", "суммарн", "сумма", "вместе взят", "в совокупности"}},
+	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "더해", "누적", "в сумме", "суммарн", "сумма", "сложи", "сложите", "вместе взят", "в совокупности"}},
 	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "develop", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
 	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн", "collapse", "plunge", "plummet", "slump", "급감", "급증", "폭락", "обвал", "рухнул"}},
 }
@@ -165,6 +166,33 @@ func partAndWhole(ss []*facts.Series) (part, whole *facts.Series, ok bool) {
 		return ss[1], ss[0], true
 	}
 	return nil, nil, false
+}
+
+// namesAnyOf reports whether q contains one of the words, in any
+// language.
+func namesAnyOf(q string, p facts.Phrasings) bool {
+	for _, l := range facts.Langs {
+		if containsAny(q, p.In(l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstCue is where the first of words occurs in q, or -1.
+func firstCue(q string, words []string) int {
+	at := -1
+	for _, w := range words {
+		if i := find(q, w); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// opIndex is the place of op's group in cues.
+func opIndex(op Op) int {
+	return slices.IndexFunc(cues, func(c cue) bool { return c.op == op })
 }
 
 // fullYears writes out two-digit Korean years ("16년이랑 17년" is 2016
@@ -348,7 +376,7 @@ func (v vocab) read(b *facts.Base, q string, in *Intent) (events []*facts.Event)
 		}
 	}
 	for i, s := range b.AllSeries() {
-		if series[i] {
+		if series[i] && !namesAnyOf(q, s.Excludes) {
 			in.Series = append(in.Series, s)
 		}
 	}
@@ -388,6 +416,22 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 			in.Series, in.Op = []*facts.Series{part, whole}, OpShare
 		} else {
 			in.Series = nil
+		}
+	}
+	// "On average, by how much did exchanges grow a year": the mean of
+	// the changes, not of the figures.
+	if in.Op == OpAverage && tags&(tagUp|tagDown) != 0 {
+		in.Op = OpAvgChange
+	}
+	// "The lowest year, and how far below the highest?": of the two, the
+	// one asked first.
+	if in.Op == OpHighest || in.Op == OpLowest {
+		if hi, lo := firstCue(q, cues[opIndex(OpHighest)].words), firstCue(q, cues[opIndex(OpLowest)].words); hi >= 0 && lo >= 0 {
+			if lo < hi {
+				in.Op = OpLowest
+			} else {
+				in.Op = OpHighest
+			}
 		}
 	}
 	// "How big was trade in 2015" asks for that year, not the latest.

@@ -171,6 +171,8 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 		return trend(s, lang), true
 	case OpJump:
 		return jump(s, in, lang), true
+	case OpAvgChange:
+		return avgChange(s, in, lang), true
 	case OpRank:
 		return rank(s, in, lang), true
 	}
@@ -227,6 +229,51 @@ func lowerFirst(s string, lang facts.Lang) string {
 	}
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// avgChange is the mean change a year between the first and last full
+// years asked (or of the whole series), over consecutive years only.
+func avgChange(s *facts.Series, in Intent, lang facts.Lang) Reply {
+	r := Reply{Lang: lang, Title: s.Title.In(lang)}
+	ps := s.Points
+	if len(in.Years) >= 2 {
+		ys := slices.Clone(in.Years)
+		slices.Sort(ys)
+		ps = within(s, Intent{Years: []int{ys[0], ys[len(ys)-1]}, Span: true})
+	}
+	var run []*facts.Fact
+	for _, p := range ps {
+		if !full(p) || len(run) > 0 && p.Value.Year != run[len(run)-1].Value.Year+1 {
+			break
+		}
+		run = append(run, p)
+	}
+	if len(run) < 2 || len(run) != len(ps) {
+		r.Reason = match.MissingYear
+		r.Text = say(lang, "My sources have no run of consecutive full years of %s there: they give %s.", "%s는 그 기간의 연속된 한 해 전체 수치가 없습니다. 자료가 있는 해: %s.", "Для показателя «%s» нет цифр за полные годы подряд в этом промежутке: есть данные за %s.",
+			s.Title.In(lang), joinYears(s.Years()))
+		return r
+	}
+	first, last := run[0], run[len(run)-1]
+	years := last.Value.Year - first.Value.Year
+	mean := (last.Value.Amount - first.Value.Amount) / float64(years)
+	r.Text = say(lang, "%[1]s changed on average by %[2]s a year from %[3]d to %[4]d (%[5]s − %[6]s, divided by %[7]d years).",
+		"%[1]s %[3]d~%[4]d년 연평균 %[2]s 변했습니다(%[5]s − %[6]s, %[7]d년으로 나눔).",
+		"%[1]s: в среднем %[2]s в год с %[3]d по %[4]d г. (%[5]s − %[6]s, разделить на %[7]d).",
+		topicIf(s.Title.In(lang), lang), signed(mean, s.Unit, lang), first.Value.Year, last.Value.Year,
+		amount(last.Value.Amount, s.Unit, lang), amount(first.Value.Amount, s.Unit, lang), years)
+	r.Text += approxNotes(run, lang)
+	r.Answered, r.Kind = true, KindComputed
+	r.Facts = append([]*facts.Fact{last, first}, run[1:len(run)-1]...)
+	return r
+}
+
+// topicIf puts the Korean topic particle on a title in Korean only.
+func topicIf(title string, lang facts.Lang) string {
+	if lang == facts.KO {
+		return topic(title)
+	}
+	return title
 }
 
 // jump finds the largest change from one year to the next, over

@@ -233,7 +233,7 @@ var ordinalWords = map[string]int{
 
 func isOrdinalSuffix(t token) bool {
 	switch t.surface {
-	case "st", "nd", "rd", "th", "й", "го", "м", "я", "е", "ого", "ый", "ий", "ой", "차", "번째", "회", "째":
+	case "st", "nd", "rd", "th", "й", "го", "м", "я", "е", "х", "ого", "ый", "ий", "ой", "차", "번째", "회", "째":
 		return true
 	}
 	return false

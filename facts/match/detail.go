@@ -26,6 +26,7 @@ const (
 	askFuture                        // a date still to come when the source spoke
 	askCount                         // a number
 	askDay                           // a date to the day
+	askHead                          // a person who headed or led something
 )
 
 // detailCues name the details, by language. Latin and Cyrillic cues match
@@ -43,6 +44,8 @@ var detailCues = []struct {
 	{askWhere, []string{"where", "where's", "which city", "what city", "in which town", "어디서", "어디에서", "어디에", "어느 도시",
 		"в каком городе", "где прош*", "где проход*", "где состо*", "где пройд*", "где будет", "где провод*"}},
 	{askWhen, []string{"when", "when's", "what date", "which date", "what day", "which day", "언제", "며칠", "몇 월", "когда", "какого числа", "в какой день"}},
+	{askHead, []string{"who headed", "who led", "who chaired", "who was the head", "who was head", "who leads", "who heads",
+		"кто возглавлял", "кто возглавил", "кто руководил", "кто возглавляет", "누가 이끌", "누가 대표", "단장은 누구", "대표는 누구"}},
 	{askDay, []string{"exact date", "what date", "which date", "what day", "which day", "정확한 날짜", "정확한 일자", "며칠", "몇 월 며칠", "какого числа", "точная дата", "точную дату", "в какой день"}},
 	{askCount, []string{"how many", "몇 명", "몇명", "몇 개", "몇개", "몇 곳", "몇 군데", "몇 차례", "몇 가지", "몇 개국", "скольк*"}},
 }
@@ -119,7 +122,9 @@ func stated(f *facts.Fact, published int) detailKind {
 	var d detailKind
 	for _, e := range f.Entities {
 		switch e.Kind {
-		case facts.Person, facts.Organisation:
+		case facts.Person:
+			d |= askWho | askHead
+		case facts.Organisation:
 			d |= askWho
 		case facts.Place:
 			d |= askWhere

@@ -12,8 +12,8 @@ func TestAskedDetails(t *testing.T) {
 		q    string
 		want detailKind
 	}{
-		{"who headed the korean delegation?", askWho},
-		{"кто возглавлял делегацию", askWho},
+		{"who headed the korean delegation?", askWho | askHead},
+		{"кто возглавлял делегацию", askWho | askHead},
 		{"кто-нибудь знает товарооборот 2019", 0},
 		{"누가 나인브릿지를 제안했어?", askWho},
 		{"where was the first forum held", askWhere},
