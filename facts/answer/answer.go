@@ -120,6 +120,16 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	if r, ok := a.entityList(question, in, lang); ok {
 		return r
 	}
+	// "What was trade in 2020, with COVID?": a figure of a metric for a
+	// year it has none for is not to be found in some other fact of 2020.
+	if len(in.Series) == 1 && len(in.Years) == 1 && in.AsksFigure && !in.Why && !in.Claim && in.Op == OpNone {
+		if s := in.Series[0]; s.Point(in.Years[0]) == nil {
+			return Reply{Question: question, Lang: lang, Reason: match.MissingYear,
+				Text: say(lang, "I have no figure for %d. %s: my sources give %s.", "%d년 자료는 없습니다. %s 자료가 있는 해: %s.", "Данных за %d г. у меня нет. %s: есть данные за %s.",
+					in.Years[0], s.Title.In(lang), joinYears(s.Years())),
+				Suggestions: nearest(s, in.Years[0], lang)}
+		}
+	}
 	if r, ok := computeSeries(in, lang); ok {
 		r.Question = question
 		if r.Answered {
@@ -265,6 +275,14 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				}
 			}
 		}
+		// "What came of the meetings in Azerbaijan?": a fact about a plan
+		// cannot say how it turned out.
+		if !claimed && containsAny(fold(question), outcomeWords) && planRe.MatchString(f.Answer.EN) {
+			r.Reason, r.Verdict = NotInSourcesReason, NotInSources
+			r.Text = say(r.Lang, "My sources tell of the plan, not of how it turned out: ", "제 자료에는 계획만 있고 그 결과는 없습니다. ", "В моих источниках есть только план, а не его итоги: ") + f.Answer.In(r.Lang)
+			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
+			return r
+		}
 		// "Which brand was number one?" is not answered by the one that
 		// was second.
 		if !claimed {
@@ -314,8 +332,17 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			v, ok := readClaim(a.base, question, in).check(f)
 			// "Did the conference Trutnev proposed ever take place?": a
 			// fact about a plan cannot say how it turned out.
-			if containsAny(fold(question), outcomeWords) && planRe.MatchString(f.Answer.EN) {
+			if containsAny(fold(question), everWords) && planRe.MatchString(f.Answer.EN) {
 				v, ok = NotInSources, true
+			}
+			// "Why did Lavrov go to Pyongyang…?": a name the sources never
+			// use is no one they say anything of.
+			if ok && v == Supported {
+				if un, is := a.m.(interface{ Unknown(string) []string }); is {
+					if names := un.Unknown(question); len(names) > 0 {
+						v = NotInSources
+					}
+				}
 			}
 			switch {
 			case ok && v == NotInSources:

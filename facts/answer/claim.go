@@ -99,7 +99,7 @@ var (
 	// whWords open a question that asks for something rather than whether.
 	whWords = []string{"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "list", "tell me", "name",
 		"뭐", "무엇", "무슨", "언제", "어디", "누구", "누가", "얼마", "몇", "왜", "어떻게", "어느", "어떤", "뭔",
-		"что", "как", "како", "когда", "где", "кто", "кого", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
+		"что", "о чем", "как", "како", "когда", "где", "кто", "кого", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
 	// yesNoWords turn a statement into a yes-or-no question without a
 	// question mark: Korean endings of hearsay, Russian "ли".
 	yesNoWords = []string{"라며", "다며", "라던데", "다던데", "라는데", "다는데", "맞아", "맞지", "맞나", "맞죠", "잖아", "거지?", "거죠?", "건가", " ли "}
@@ -212,7 +212,11 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 }
 
 // outcomeWords ask how something turned out, later than a plan.
-var outcomeWords = []string{"ever", "actually", "eventually", "in the end", "end up", "ended up", "really happen", "결국", "실제로", "성사", "в итоге", "в конце концов", "так и", "состоялась", "состоялся", "состоялось"}
+var outcomeWords = []string{"eventually", "in the end", "end up", "ended up", "outcome", "result", "came of",
+	"결국", "성사", "결과", "성과", "в итоге", "в конце концов", "итог", "результат"}
+
+// everWords ask, in a claim, whether a plan came true.
+var everWords = append([]string{"ever", "actually", "really happen", "실제로", "так и", "состоялась", "состоялся", "состоялось"}, outcomeWords...)
 
 // planRe finds a plan, a proposal or an aim in a fact's answer.
 var planRe = regexp.MustCompile(`(?i)\b(?:propos\w*|plan\w*|aim\w*|would|was to|were to|set to|expected|hope\w*|wish\w*|intend\w*|seek\w*)\b`)

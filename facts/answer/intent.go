@@ -104,7 +104,7 @@ var (
 	comparatives = []string{"more", "higher", "bigger", "larger", "less", "fewer", "lower", "smaller", "많았", "많아", "많다", "컸", "높았", "적었", "적어", "적다", "작았", "낮았", "больше", "выше", "меньше", "ниже"}
 	upWords      = []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "jump", "go up", "went up", "up from", "more", "higher", "bigger", "larger",
 		"증가", "늘었", "늘어", "성장", "상승", "많았", "많아", "많다", "컸", "높았",
-		"рост", "вырос", "увелич", "прирост", "больше", "выше"}
+		"рост", "росл", "вырос", "увелич", "прирост", "больше", "выше"}
 	downWords = []string{"fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "go down", "went down", "down from", "less", "fewer", "lower", "smaller",
 		"감소", "줄었", "줄어", "하락", "적었", "적어", "적다", "작았", "낮았",
 		"сниз", "сократ", "упал", "паден", "меньше", "ниже", "collapse", "plunge", "plummet", "slump", "crash", "tumble", "급감", "폭락", "급락", "추락", "곤두박질", "обвал", "рухнул", "обрушил"}

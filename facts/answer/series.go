@@ -580,6 +580,18 @@ func extreme(s *facts.Series, in Intent, op Op, lang facts.Lang) Reply {
 				title, best.Value.Year, a, strings.Join(others, "; "))
 		}
 	}
+	// "…and how far below the highest?": the gap to the other extreme.
+	if in.Computes && len(cands) > 1 {
+		other := cands[0]
+		for _, p := range cands[1:] {
+			if op == OpHighest && p.Value.Amount < other.Value.Amount || op == OpLowest && p.Value.Amount > other.Value.Amount {
+				other = p
+			}
+		}
+		gap := math.Abs(best.Value.Amount - other.Value.Amount)
+		r.Text += " " + say(lang, "The gap to %d (%s) is %s.", "%d년(%s)과의 차이는 %s입니다.", "Разница с %d г. (%s) — %s.",
+			other.Value.Year, amount(other.Value.Amount, s.Unit, lang), amount(gap, s.Unit, lang))
+	}
 	for _, p := range left {
 		r.Text += " " + say(lang, "Not compared: %s.", "비교에서 뺐습니다: %s.", "Не сравнивается: %s.", partialNote(p, lang))
 	}

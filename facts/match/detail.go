@@ -306,7 +306,7 @@ var countNouns = []struct {
 }{
 	{asked: []string{"student", "студент", "학생"}, stated: []string{"student"}},
 	{asked: []string{"day", "days", "дней", "дня", "день", "суток", "일간", "일 동안"}, stated: []string{"day"}},
-	{asked: []string{"people", "person", "participant", "attendee", "visitor", "человек", "участник", "посетител", "참석자", "참가자", "사람", "몇 명", "몇명"},
+	{asked: []string{"people", "person", "participant", "attendee", "visitor", "koreans", "russians", "человек", "участник", "посетител", "корейцев", "россиян", "참석자", "참가자", "사람", "한국인", "러시아인", "몇 명", "몇명"},
 		stated: []string{"people", "participant", "person", "visitor", "tourist", "traveller", "traveler", "attendee"}},
 	{asked: []string{"member", "членов", "участниц", "회원국", "구성국", "가입국"}, stated: []string{"member"}},
 	{asked: []string{"countries", "nations", "стран", "개국"}, stated: []string{"countries", "members", "nations"}},

@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ninebridges/ninebridges/facts"
 )
@@ -910,6 +912,35 @@ func (r Result) Explain() string {
 // generated one for benchmarks. Series are unknown to it, so a missing year
 // is reported as not found.
 func NewFromFacts(fs []*facts.Fact) *Matcher { return newMatcher(fs) }
+
+// Unknown lists the words of a text that look like names (a capital
+// letter, not at the start of a sentence) and that no fact in the base
+// uses: "Lavrov" in "why did Lavrov go to Pyongyang", which a layer above
+// must not take for someone the sources speak of.
+func (m *Matcher) Unknown(text string) []string {
+	var out []string
+	sentenceStart := true
+	for _, w := range strings.Fields(text) {
+		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+		r, _ := utf8.DecodeRuneInString(word)
+		if word != "" && unicode.IsUpper(r) && !sentenceStart && utf8.RuneCountInString(word) > 2 && !isAcronym(word) {
+			for _, t := range tokenize(normalize(word)) {
+				if _, known := m.ix.termID[m.ix.an.stem(t)]; !known {
+					if _, ok := m.ix.an.correct(t); !ok {
+						out = append(out, word)
+						break
+					}
+				}
+			}
+		}
+		sentenceStart = strings.HasSuffix(w, ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") || strings.HasSuffix(w, ":")
+	}
+	return out
+}
+
+func isAcronym(w string) bool {
+	return strings.ToUpper(w) == w
+}
 
 // NamesOtherCountry reports whether a question names a country other than
 // the two the base is about ("trade with Azerbaijan"), so that a layer
