@@ -92,7 +92,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// list, or when the group is named precisely ("what did Kang and
 	// Kozlov agree") and the question asks for nothing narrower (a date,
 	// a place, a person, a count, whether something is so).
-	if len(in.Groups) == 1 && (len(in.Series) == 0 || in.Op == OpNone) {
+	if len(in.Groups) == 1 && (len(in.Series) == 0 || in.Op == OpNone) && a.namesNoOneOutside(question, in.Groups[0]) {
 		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !in.Narrow && (!claimed || in.Why) {
 			// "The agenda of the second consultation": the group is the
 			// fourth's, so it is not the answer.
@@ -446,6 +446,21 @@ func (a *Answerer) asOf(lang facts.Lang) string {
 		"제 자료는 %[2]d년 %[3]d월까지의 내용이므로, 그 뒤로 달라졌을 수 있습니다.",
 		"Это по состоянию на конец моих источников (%[4]s %[2]d г.); с тех пор всё могло измениться.",
 		en[m-1], a.end.Year(), int(m), ru[m-1])
+}
+
+// namesNoOneOutside reports whether every person or organisation the
+// question names is named by some member of g: "what did Trutnev discuss
+// with Hyun Oh-seok" is not about his talks in North Korea.
+func (a *Answerer) namesNoOneOutside(question string, g *facts.Group) bool {
+	for _, e := range a.base.EntitiesNamedIn(question) {
+		if e.Kind != facts.Person && e.Kind != facts.Organisation {
+			continue
+		}
+		if !slices.ContainsFunc(g.Facts, func(f *facts.Fact) bool { return slices.Contains(f.Entities, e) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // eventHolding is a timeline event that holds all of fs, or nil.

@@ -111,7 +111,7 @@ var (
 	// claimWords mark a question that asserts something to be checked.
 	claimWords = []string{"right?", "correct?", "true?", "is it true", "isn't it", "didn't it", "did it", "is that so", "why did", "why has", "why was", "how come", "왜", "이유", "почему", "отчего", "причин", "맞나", "맞습니까", "맞아", "맞죠", "맞지", "맞음", "사실임", "사실이야", "true or false", "is that what", "is that right", "is that correct", "is this right", "правда ли", "это так", ", да?", "ведь", ", так?", "사실인가", "사실입니까", "아님", "아니야", "아닌가", "아니에요", "라며", "다며", "라던데", "다던데", "верно", "правда", "так ли", "не так ли", "действительно ли", "ли "}
 	// differWords ask by how much one figure exceeds another.
-	differWords = []string{"how many more", "how much more", "how many fewer", "how much less", "difference between",
+	differWords = []string{"how many more", "how much more", "how many fewer", "how much less", "difference between", "how far below", "how far behind", "how far above", "отстав",
 		"몇 개 많", "몇 개 더", "몇 명 더", "몇 곳 더", "얼마나 더", "차이", "на сколько больше", "на сколько меньше", "насколько больше", "разница", "разницу"}
 	// aboutWords ask about something as a whole.
 	aboutWords = []string{"tell me about", "tell me abt", "tell me more about", "what happened", "what went down", "what do we know", "what do you know",
