@@ -67,9 +67,10 @@ type Series struct {
 	// "trade deficit" is not trade volume, so a question naming one is
 	// not answered with the other's figures.
 	Excludes Phrasings
-	// PartOf is the series this one is a part of (exports to Russia of
-	// total exports), so a share of one in the other can be worked out.
-	PartOf string
+	// PartOf are the series this one is a part of (exports to Russia of
+	// total exports, and of Korea–Russia trade), so that a share of one in
+	// another can be worked out.
+	PartOf []string
 	Points []*Fact // sorted by Value.Year; a year appears once
 
 	file string // where it is defined, for messages

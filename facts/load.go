@@ -65,7 +65,7 @@ type rawFact struct {
 
 type rawSeries struct {
 	ID       string    `yaml:"id"`
-	PartOf   string    `yaml:"part_of"`
+	PartOf   []string  `yaml:"part_of"`
 	Excludes Phrasings `yaml:"excludes"`
 	Unit     string    `yaml:"unit"`
 	Title    Text      `yaml:"title"`
@@ -626,16 +626,15 @@ func (l *loader) buildSeries(b *Base) {
 	}
 	for _, s := range b.series {
 		slices.SortFunc(s.Points, func(a, b *Fact) int { return a.Value.Year - b.Value.Year })
-		if s.PartOf == "" {
-			continue
-		}
-		switch whole, ok := b.seriesBy[s.PartOf]; {
-		case !ok:
-			l.bad(s.file, s.line, "series %q is part of unknown series %q", s.ID, s.PartOf)
-		case whole.Unit != s.Unit:
-			l.bad(s.file, s.line, "series %q is part of %q, which counts in %s, not %s", s.ID, s.PartOf, whole.Unit, s.Unit)
-		case whole == s:
-			l.bad(s.file, s.line, "series %q cannot be part of itself", s.ID)
+		for _, id := range s.PartOf {
+			switch whole, ok := b.seriesBy[id]; {
+			case !ok:
+				l.bad(s.file, s.line, "series %q is part of unknown series %q", s.ID, id)
+			case whole.Unit != s.Unit:
+				l.bad(s.file, s.line, "series %q is part of %q, which counts in %s, not %s", s.ID, id, whole.Unit, s.Unit)
+			case whole == s:
+				l.bad(s.file, s.line, "series %q cannot be part of itself", s.ID)
+			}
 		}
 	}
 }

@@ -156,6 +156,13 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 	}
 	res := retrieve()
+	// "Кем был Трутнев?": who someone is, from the entity table, when no
+	// one fact answers it.
+	if !res.Confident {
+		if r, ok := a.person(question, in, lang); ok {
+			return r
+		}
+	}
 	if !res.Confident && wrongRole != nil && len(wrongRole.Facts) > 0 {
 		f := wrongRole.Facts[0]
 		return Reply{Question: question, Lang: lang, Answered: true, Kind: KindClaim, Verdict: Contradicted, Score: 1,

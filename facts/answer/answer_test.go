@@ -255,3 +255,16 @@ func TestEntityLists(t *testing.T) {
 		t.Errorf("people-to-people exchanges got %s", r.Kind)
 	}
 }
+
+// Who someone is comes from the entity table when no one fact says it.
+func TestWhoIs(t *testing.T) {
+	a := answerer(t)
+	r := a.Answer("Кем был Юрий Трутнев по статье Hankyoreh?", "")
+	if !r.Answered || !strings.Contains(r.Text, "вице-премьер") {
+		t.Errorf("answered=%v: %s", r.Answered, r.Text)
+	}
+	// Who Kang met is not who Kang is.
+	if r := a.Answer("강경화 장관 포항에서 누구 만났어", ""); r.Answered && strings.Contains(r.Text, "외교부 장관(2018년)") {
+		t.Errorf("answered who Kang is: %s", r.Text)
+	}
+}

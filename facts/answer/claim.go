@@ -216,7 +216,7 @@ var outcomeWords = []string{"eventually", "in the end", "end up", "ended up", "o
 	"결국", "성사", "결과", "성과", "в итоге", "в конце концов", "итог", "результат"}
 
 // everWords ask, in a claim, whether a plan came true.
-var everWords = append([]string{"ever", "actually", "really happen", "실제로", "так и", "состоялась", "состоялся", "состоялось"}, outcomeWords...)
+var everWords = append([]string{"ever", "actually", "really happen", "confirmed", "finalized", "finalised", "실제로", "확정", "так и", "состоялась", "состоялся", "состоялось", "подтвержд"}, outcomeWords...)
 
 // planRe finds a plan, a proposal or an aim in a fact's answer.
 var planRe = regexp.MustCompile(`(?i)\b(?:propos\w*|plan\w*|aim\w*|would|was to|were to|set to|expected|hope\w*|wish\w*|intend\w*|seek\w*)\b`)

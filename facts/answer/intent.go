@@ -119,9 +119,11 @@ var (
 		"무슨 일", "어떻게 진행", "정리해", "요약", "자세히", "얘기 좀", "이야기 좀", "설명 좀", "설명해",
 		"расскажи", "расскажите", "что произошло", "что было", "как прош", "подробн", "что известно", "что за встреч", "о чём", "о чем"}
 	// moneyWords ask for an amount of money.
-	moneyWords = []string{"dollars", "how many dollars", "in dollars", "in usd", "달러로", "몇 달러", "얼마나 늘", "долларов", "в долларах"}
+	moneyWords = []string{"dollars", "how many dollars", "in dollars", "in usd", "달러로", "몇 달러", "얼마나 늘", "금액", "액수", "долларов", "в долларах"}
 	// fullYearWords ask for a whole year's figure.
 	fullYearWords = []string{"all of", "whole year", "full year", "full-year", "entire year", "for the year", "annual", "연간", "한 해 전체", "1년 전체", "일년 전체", "за весь год", "за год", "годовой", "за полный год"}
+	// countWords ask for a count.
+	countWords = []string{"how many", "몇 명", "몇 개", "몇 곳", "сколько"}
 	// narrowWords ask for one thing: a date, a place, a person, a count.
 	narrowWords = []string{"when did", "when was", "when were", "when is", "when will", "when does", "when do", "where", "who", "how many",
 		"언제", "어디서", "누가", "누구", "몇", "где", "кто", "сколько"}
@@ -130,7 +132,7 @@ var (
 		"얼마", "규모", "몇", "액", "сколько", "какой", "каков", "какова", "объем", "объём", "цифр", "товарооборот"}
 	// whyWords ask for a reason, and so assert what they ask it of.
 	whyWords     = []string{"why", "how come", "what caused", "reason", "왜", "이유", "원인", "почему", "отчего", "зачем", "причин"}
-	shareWords   = []string{"share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
+	shareWords   = []string{"percent of", "per cent of", "% of", "의 몇 퍼센트", "의 몇 %", "의 몇%", "процент от", "процентов от", "share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
 	presentWords = []string{"still", "now", "currently", "current", "today", "these days", "at present", "nowadays", "anymore", "any more", "as of today", "yet", "so far", "by now",
 		"아직", "여전히", "지금", "현재", "요즘", "오늘날", "이제", "벌써",
 		"до сих пор", "все еще", "всё ещё", "сейчас", "в настоящее время", "ныне", "по-прежнему", "на сегодня", "сегодня", "уже", "пока"}
@@ -140,7 +142,7 @@ var (
 	listWords = []string{"which", "list", "what are", "what were", "name the", "name all", "enumerate", "what companies", "what risks", "what kind", "all the", "each of",
 		"어떤", "어느", "무엇이", "무엇인", "뭐가", "뭐야", "뭐있", "뭐 있", "나열", "목록", "알려", "어디어디", "누구누구", "각각", "전부", "정리해",
 		"какие", "каких", "какими", "перечисл", "список", "назови", "назовите", "что за", "по пунктам", "всех", "все "}
-	totalWords = []string{"total", "in all", "combined", "altogether", "총", "모두", "전부", "합쳐", "합치면", "всего", "итого", "общий", "общая", "общее", "общий объ", "в сумме", "вместе"}
+	totalWords = []string{"total", "in all", "combined", "altogether", "both sides", "총", "모두", "전부", "합쳐", "합치면", "양측", "всего", "итого", "общий", "общая", "общее", "общий объ", "в сумме", "вместе", "с обеих сторон"}
 	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
 	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}
 )
@@ -160,9 +162,9 @@ func partAndWhole(ss []*facts.Series) (part, whole *facts.Series, ok bool) {
 		return nil, nil, false
 	}
 	switch {
-	case ss[0].PartOf == ss[1].ID:
+	case slices.Contains(ss[0].PartOf, ss[1].ID):
 		return ss[0], ss[1], true
-	case ss[1].PartOf == ss[0].ID:
+	case slices.Contains(ss[1].PartOf, ss[0].ID):
 		return ss[1], ss[0], true
 	}
 	return nil, nil, false
@@ -462,7 +464,9 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	case OpChange:
 		in.Computes = len(in.Years) >= 2
 	}
-	in.Computes = in.Computes || tags&tagDiffer != 0
+	// "How many heads of agencies took part in total?": a count to be
+	// added up from the parts a fact gives.
+	in.Computes = in.Computes || tags&tagDiffer != 0 || tags&tagTotal != 0 && tags&tagNarrow != 0 && len(in.Series) == 0 && containsAny(q, countWords)
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0
 	// A question that names both ("exports to Russia rose although

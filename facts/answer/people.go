@@ -136,3 +136,65 @@ func citing(e *facts.Entity, ok func(*facts.Fact) bool) *facts.Fact {
 	}
 	return best
 }
+
+// roleCues ask who a person is, or their post; a cue that stands before
+// the name (en, ru) must be right before it, and a Korean one right after.
+var roleCues = []string{"who is", "who was", "who's", "position", "title", "role", "job",
+	"는 누구", "은 누구", "이 누구", "가 누구", "직함", "직책", "어떤 사람", "뭐하는 사람",
+	"кто такой", "кто такая", "кем был", "кем является", "кем работал", "должност"}
+
+// person answers "who is Yury Trutnev?" from the entity table: the role
+// as of the sources, and the fact most about them. It reports false when
+// the question names no single person or does not ask who they are.
+func (a *Answerer) person(question string, in Intent, lang facts.Lang) (Reply, bool) {
+	if len(in.Series) > 0 || len(in.Groups) > 0 || in.Claim || !containsAny(fold(question), roleCues) {
+		return Reply{}, false
+	}
+	var p *facts.Entity
+	for _, e := range a.base.EntitiesNamedIn(question) {
+		if e.Kind == facts.Person {
+			if p != nil {
+				return Reply{}, false
+			}
+			p = e
+		}
+	}
+	if p == nil || p.Role.In(lang) == "" || !asksWhoIs(fold(question), p) {
+		return Reply{}, false
+	}
+	f := citing(p, func(*facts.Fact) bool { return true })
+	if f == nil {
+		return Reply{}, false
+	}
+	r := Reply{Question: question, Lang: lang, Answered: true, Kind: KindFact, Score: 1, Facts: []*facts.Fact{f}, Title: p.Name.In(lang)}
+	r.Text = p.Name.In(lang) + " — " + p.Role.In(lang) + ".\n\n" + f.Answer.In(lang)
+	return r, true
+}
+
+// asksWhoIs reports whether q asks who p is: "who is Trutnev", "кем был
+// Трутнев", "트루트네프는 누구", "Trutnev's position", not "who did Kang
+// meet".
+func asksWhoIs(q string, p *facts.Entity) bool {
+	for _, n := range p.Names() {
+		n = fold(n)
+		i := strings.Index(q, n)
+		if i < 0 {
+			continue
+		}
+		before, after := strings.TrimSpace(q[:i]), q[i+len(n):]
+		for _, c := range []string{"who is", "who was", "who's", "кто такой", "кто такая", "кем был", "кем является", "кем работал"} {
+			if strings.HasSuffix(before, c) {
+				return true
+			}
+		}
+		for _, c := range []string{"는 누구", "은 누구", "이 누구", "가 누구", "의 직함", "의 직책", "는 어떤 사람", "은 어떤 사람"} {
+			if strings.HasPrefix(after, c) {
+				return true
+			}
+		}
+		if containsAny(after, []string{"'s position", "'s title", "'s role", "'s job"}) || strings.Contains(q, "должност") {
+			return true
+		}
+	}
+	return false
+}
