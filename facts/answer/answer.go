@@ -158,7 +158,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	res := retrieve()
 	// "Кем был Трутнев?": who someone is, from the entity table, when no
 	// one fact answers it.
-	if !res.Confident {
+	if !res.Confident || !statesRole(res.Fact, question, a.base) {
 		if r, ok := a.person(question, in, lang); ok {
 			return r
 		}

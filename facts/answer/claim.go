@@ -99,7 +99,7 @@ var (
 	// whWords open a question that asks for something rather than whether.
 	whWords = []string{"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "list", "tell me", "name",
 		"뭐", "무엇", "무슨", "언제", "어디", "누구", "누가", "얼마", "몇", "왜", "어떻게", "어느", "어떤", "뭔",
-		"что", "о чем", "как", "како", "когда", "где", "кто", "кого", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
+		"что", "о чем", "как", "како", "когда", "где", "кто", "кого", "кем", "кому", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
 	// yesNoWords turn a statement into a yes-or-no question without a
 	// question mark: Korean endings of hearsay, Russian "ли".
 	yesNoWords = []string{"라며", "다며", "라던데", "다던데", "라는데", "다는데", "맞아", "맞지", "맞나", "맞죠", "잖아", "거지?", "거죠?", "건가", " ли "}

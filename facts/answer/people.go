@@ -198,3 +198,26 @@ func asksWhoIs(q string, p *facts.Entity) bool {
 	}
 	return false
 }
+
+// statesRole reports whether f gives the role of the people the question
+// names: its English answer holds the start of each one's role ("Russian
+// Deputy Prime Minister").
+func statesRole(f *facts.Fact, question string, b *facts.Base) bool {
+	for _, e := range b.EntitiesNamedIn(question) {
+		if e.Kind != facts.Person {
+			continue
+		}
+		// The most specific title the role has, as roleClasses orders
+		// them, must be in the fact.
+		role, text := strings.ToLower(e.Role.EN), strings.ToLower(f.Answer.EN)
+		for _, c := range roleClasses {
+			if containsAny(role, c) {
+				if !containsAny(text, c) {
+					return false
+				}
+				break
+			}
+		}
+	}
+	return true
+}
