@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"context"
 	"embed"
 	"os"
 	"slices"
@@ -32,7 +33,12 @@ func Embedded() (*Base, error) { return Load(embedded, "facts/") }
 // LoadDir loads a fact base from a directory holding corpus/ and data/, so
 // curators can check and serve edits without rebuilding.
 func LoadDir(dir string) (*Base, error) {
-	return Load(os.DirFS(dir), strings.TrimSuffix(dir, "/")+"/")
+	return LoadDirContext(context.Background(), dir)
+}
+
+// LoadDirContext is LoadDir that stops when ctx is done.
+func LoadDirContext(ctx context.Context, dir string) (*Base, error) {
+	return LoadContext(ctx, os.DirFS(dir), strings.TrimSuffix(dir, "/")+"/")
 }
 
 // Facts returns every fact, sorted by id.

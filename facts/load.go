@@ -2,8 +2,10 @@ package facts
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"regexp"
@@ -18,6 +20,14 @@ import (
 
 // MaxAnswerRunes keeps every answer well inside a Discord embed description.
 const MaxAnswerRunes = 1000
+
+// A fact base is a few hundred kilobytes. The caps keep a mistake (a data
+// file linked to /dev/zero, a log dumped into corpus/) from taking the
+// machine's memory; they are variables for the tests.
+var (
+	maxFileBytes  int64 = 8 << 20
+	maxTotalBytes int64 = 64 << 20
+)
 
 // Minimum phrasings per language, so the matcher has enough to go on.
 var minQuestions = map[Lang]int{EN: 3, KO: 2, RU: 2}
@@ -86,8 +96,17 @@ type rawEvent struct {
 // Any problem makes Load fail with an *InvalidError listing all of them; a
 // partly valid base is never returned.
 func Load(fsys fs.FS, prefix string) (*Base, error) {
-	l := &loader{prefix: prefix, declared: map[string]bool{}, brokenDocs: map[string]bool{}}
+	return LoadContext(context.Background(), fsys, prefix)
+}
+
+// LoadContext is Load that stops, with ctx's error, when ctx is done.
+func LoadContext(ctx context.Context, fsys fs.FS, prefix string) (*Base, error) {
+	l := &loader{ctx: ctx, prefix: prefix, declared: map[string]bool{}, brokenDocs: map[string]bool{}}
+	l.read = l.readFile
 	b := l.load(fsys)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("loading the fact base: %w", err)
+	}
 	if len(l.problems) > 0 {
 		sort.SliceStable(l.problems, func(i, j int) bool {
 			a, b := l.problems[i], l.problems[j]
@@ -102,6 +121,9 @@ func Load(fsys fs.FS, prefix string) (*Base, error) {
 }
 
 type loader struct {
+	ctx      context.Context
+	read     func(fsys fs.FS, name string) ([]byte, error)
+	total    int64 // bytes read so far
 	prefix   string
 	problems []Problem
 	// declared holds every fact id written down, valid or not, and
@@ -110,6 +132,47 @@ type loader struct {
 	declared   map[string]bool
 	unparsed   bool
 	brokenDocs map[string]bool
+}
+
+// readFile reads one file of the base: a regular file only (not a device,
+// a FIFO or a link to one), within the size caps, and not once ctx is
+// done.
+func (l *loader) readFile(fsys fs.FS, name string) ([]byte, error) {
+	if err := l.ctx.Err(); err != nil {
+		return nil, err
+	}
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", info.Mode().Type())
+	}
+	if info.Size() > maxFileBytes {
+		return nil, fmt.Errorf("too large (%s > %s)", megabytes(info.Size()), megabytes(maxFileBytes))
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	// The size may grow after Stat; read one byte past the cap to know.
+	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > maxFileBytes {
+		return nil, fmt.Errorf("too large (over %s)", megabytes(maxFileBytes))
+	}
+	l.total += int64(len(data))
+	if l.total > maxTotalBytes {
+		return nil, fmt.Errorf("the fact base is too large (over %s in all)", megabytes(maxTotalBytes))
+	}
+	return data, nil
+}
+
+func megabytes(n int64) string {
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
 func (l *loader) bad(file string, line int, format string, args ...any) {
@@ -149,7 +212,7 @@ func (l *loader) load(fsys fs.FS) *Base {
 		l.bad(l.prefix+"corpus", 0, "no documents (corpus/*.txt)")
 	}
 	for _, name := range docNames {
-		data, err := fs.ReadFile(fsys, name)
+		data, err := l.read(fsys, name)
 		if err != nil {
 			l.bad(l.prefix+name, 0, "%v", err)
 			continue
@@ -189,7 +252,7 @@ func (l *loader) load(fsys fs.FS) *Base {
 	var entities []pendingEntity
 	for _, name := range dataNames {
 		file := l.prefix + name
-		data, err := fs.ReadFile(fsys, name)
+		data, err := l.read(fsys, name)
 		if err != nil {
 			l.bad(file, 0, "%v", err)
 			continue
@@ -277,6 +340,43 @@ func (l *loader) load(fsys fs.FS) *Base {
 	return b
 }
 
+// syntaxError places a YAML syntax error on the line a curator must fix:
+// invalid UTF-8 and tabs in indentation where they are, anything else at
+// the first line whose addition makes the text before it unparsable.
+func syntaxError(data []byte, err error) string {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i, line := range lines {
+		if !utf8.Valid(line) {
+			return fmt.Sprintf("line %d: not valid UTF-8", i+1)
+		}
+		if indent := bytes.TrimLeft(line, " "); len(indent) > 0 && indent[0] == '\t' {
+			return fmt.Sprintf("line %d: a tab in the indentation; indent with spaces", i+1)
+		}
+	}
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	from := 1
+	if sub := yamlLine.FindStringSubmatch(err.Error()); sub != nil {
+		from, _ = strconv.Atoi(sub[1])
+		msg = sub[2]
+	}
+	parses := func(n int) bool {
+		var v any
+		return yaml.Unmarshal(bytes.Join(lines[:n], nil), &v) == nil
+	}
+	// The first failing prefix, searched from the line reported; parsing
+	// fails from the mistake on.
+	lo, hi := from, len(lines)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if parses(mid) {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return fmt.Sprintf("line %d: %s", lo, msg)
+}
+
 var (
 	yamlLine     = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type .*$`)
@@ -293,6 +393,11 @@ func (l *loader) decode(file string, data []byte) (dataFile, func(key string, i 
 		msgs := []string{err.Error()}
 		if errors.As(err, &te) {
 			msgs = te.Errors
+		}
+		if te == nil {
+			// A syntax error: the YAML library names the line where the
+			// enclosing block began, which may be well before the mistake.
+			msgs = []string{syntaxError(data, err)}
 		}
 		for _, m := range msgs {
 			if sub := yamlLine.FindStringSubmatch(m); sub != nil {

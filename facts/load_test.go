@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -62,7 +63,10 @@ func TestLoadBrokenFixtures(t *testing.T) {
 		{"empty-answer", facts, 7, "answer is missing in en"},
 		{"long-answer", facts, 7, "answer in en is 1109 characters; keep it under 1000"},
 		{"unknown-field", facts, 4, `unknown field "colour"`},
-		{"bad-yaml", facts, 2, "did not find expected"},
+		{"bad-yaml", facts, 3, "did not find expected"},
+		{"yaml-indent", facts, 7, "did not find expected"},
+		{"yaml-tab", facts, 10, "a tab in the indentation; indent with spaces"},
+		{"yaml-utf8", facts, 12, "not valid UTF-8"},
 		{"no-sources", facts, 2, "has neither sources nor a reference"},
 		{"bad-id", facts, 2, `fact id "Trade_2019" is not kebab-case`},
 		{"bad-reference-url", facts, 14, `reference url "not a url" is not an http(s) address`},
@@ -116,4 +120,56 @@ func TestEmbeddedBaseIsValid(t *testing.T) {
 	if len(b.Documents()) == 0 || len(b.Facts()) == 0 {
 		t.Fatal("embedded base is empty")
 	}
+}
+
+// The loader reads regular files only, within its size caps, and stops
+// when asked to: a data file linked to /dev/zero, a FIFO or a huge file
+// is an error naming the file, not a hang or an exhausted machine.
+func TestLoadIsBounded(t *testing.T) {
+	valid := func(t *testing.T) string {
+		dir := t.TempDir()
+		if err := os.CopyFS(dir, os.DirFS("testdata/valid")); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	tests := []struct {
+		name  string
+		setup func(t *testing.T, dir string)
+		want  string
+	}{
+		{"link to a device", func(t *testing.T, dir string) {
+			if err := os.Symlink("/dev/zero", filepath.Join(dir, "data", "zero.yaml")); err != nil {
+				t.Skip("no symlinks here:", err)
+			}
+		}, "data/zero.yaml: not a regular file"},
+		{"fifo", func(t *testing.T, dir string) {
+			if err := mkfifo(filepath.Join(dir, "data", "pipe.yaml")); err != nil {
+				t.Skip("no FIFOs here:", err)
+			}
+		}, "data/pipe.yaml: not a regular file"},
+		{"too large", func(t *testing.T, dir string) {
+			big := "# " + strings.Repeat("x", int(maxFileBytes)+1<<20) + "\n"
+			if err := os.WriteFile(filepath.Join(dir, "data", "big.yaml"), []byte(big), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, "data/big.yaml: too large (9.0 MB > 8.0 MB)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := valid(t)
+			tt.setup(t, dir)
+			_, err := LoadDir(dir)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want a problem %q", err, tt.want)
+			}
+		})
+	}
+	t.Run("cancelled", func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		if _, err := LoadDirContext(ctx, valid(t)); !errors.Is(err, context.Canceled) {
+			t.Fatalf("got %v, want context.Canceled", err)
+		}
+	})
 }

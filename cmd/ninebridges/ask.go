@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -41,7 +42,7 @@ type askSource struct {
 	Quote string `json:"quote"`
 }
 
-func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("ask", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	langFlag := fset.String("lang", "auto", "answer in `LANG`: en, ko, ru, or auto (the question's language)")
@@ -67,7 +68,7 @@ func cmdAsk(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fset.Usage()
 		return 2
 	}
-	b, err := loadBase(*dir)
+	b, err := loadBase(ctx, *dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -23,7 +24,7 @@ const chartUsage = "usage: ninebridges chart trade|exchanges|SERIES [--lang en|k
 
 // cmdChart renders the chart the bot attaches to /trade and /exchanges
 // into a PNG file ("-o -" writes it to stdout).
-func cmdChart(args []string, stdout, stderr io.Writer) int {
+func cmdChart(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fset := flag.NewFlagSet("chart", flag.ContinueOnError)
 	fset.SetOutput(stderr)
 	fset.Usage = func() {
@@ -61,7 +62,7 @@ func cmdChart(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	b, err := loadBase(*dir)
+	b, err := loadBase(ctx, *dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

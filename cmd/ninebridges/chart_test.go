@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"image"
 	"image/png"
 	"os"
@@ -52,7 +53,7 @@ func TestChartCommand(t *testing.T) {
 		out := filepath.Join(dir, tt.name)
 		var stdout, stderr bytes.Buffer
 		args := append(append([]string{}, tt.args...), "-o", out)
-		if code := cmdChart(args, &stdout, &stderr); code != 0 {
+		if code := cmdChart(context.Background(), args, &stdout, &stderr); code != 0 {
 			t.Fatalf("chart %v: code %d, %s", args, code, stderr.String())
 		}
 		if !strings.Contains(stdout.String(), "wrote "+out) {
@@ -96,7 +97,7 @@ func TestChartCommandErrors(t *testing.T) {
 		{[]string{"trade", "-o", filepath.Join(dir, "missing", "x.png")}, 1, "no such file"},
 	} {
 		var stdout, stderr bytes.Buffer
-		code := cmdChart(tt.args, &stdout, &stderr)
+		code := cmdChart(context.Background(), tt.args, &stdout, &stderr)
 		if code != tt.code || !strings.Contains(stderr.String(), tt.msg) {
 			t.Errorf("chart %v: code %d, stderr %q; want code %d and %q", tt.args, code, stderr.String(), tt.code, tt.msg)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -11,15 +12,16 @@ import (
 	"github.com/ninebridges/ninebridges/facts"
 )
 
-// loadBase loads the embedded base, or the one in dir when given.
-func loadBase(dir string) (*facts.Base, error) {
+// loadBase loads the embedded base, or the one in dir when given; ctx
+// (SIGINT, SIGTERM) stops loading from disk.
+func loadBase(ctx context.Context, dir string) (*facts.Base, error) {
 	if dir != "" {
-		return facts.LoadDir(dir)
+		return facts.LoadDirContext(ctx, dir)
 	}
 	return facts.Embedded()
 }
 
-func cmdFacts(args []string, stdout, stderr io.Writer) int {
+func cmdFacts(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprintln(stderr, "usage: ninebridges facts check|list|show|docs")
 		return 2
@@ -31,7 +33,7 @@ func cmdFacts(args []string, stdout, stderr io.Writer) int {
 	if err := fset.Parse(args[1:]); err != nil {
 		return 2
 	}
-	b, err := loadBase(*dir)
+	b, err := loadBase(ctx, *dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -31,9 +31,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	switch args[0] {
 	case "facts":
-		return cmdFacts(args[1:], stdout, stderr)
+		return cmdFacts(ctx, args[1:], stdout, stderr)
 	case "ask":
-		return cmdAsk(args[1:], stdin, stdout, stderr)
+		return cmdAsk(ctx, args[1:], stdin, stdout, stderr)
 	case "run":
 		return cmdRun(ctx, args[1:], stderr, getenv)
 	case "reminders":
@@ -41,7 +41,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "healthcheck":
 		return cmdHealthcheck(args[1:], stdout, stderr, getenv)
 	case "chart":
-		return cmdChart(args[1:], stdout, stderr)
+		return cmdChart(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		usage(stdout)
 		return 0

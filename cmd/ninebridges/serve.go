@@ -63,7 +63,7 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		return 2
 	}
 	// An invalid base stops start-up here, with file:line for every problem.
-	b, err := loadBase(*dir)
+	b, err := loadBase(ctx, *dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -316,10 +317,7 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 	// Figures: a claimed figure must be one the fact states, of the same
 	// kind (a share with a share); a fact that states figures of that
 	// kind, none of them the one claimed, contradicts it.
-	stated := countable(withoutDates(en))
-	if f.Value != nil {
-		stated = append(stated, figure{f.Value.Amount, plain})
-	}
+	stated := statedFigures(f)
 	for _, cf := range c.figs {
 		var same []figure
 		for _, ff := range stated {
@@ -617,4 +615,22 @@ func withoutDates(s string) string {
 // thirdCountry reports whether a place is in neither Korea nor Russia.
 func thirdCountry(e *facts.Entity) bool {
 	return e.Country != "" && e.Country != "KR" && e.Country != "RU" && e.Country != "KP"
+}
+
+// stated caches each fact's figures: reading them is the costliest part
+// of checking a claim, and a fact's answer never changes.
+var stated sync.Map // *facts.Fact → []figure
+
+// statedFigures is what f's English answer states, days and months left
+// out, with its series value.
+func statedFigures(f *facts.Fact) []figure {
+	if v, ok := stated.Load(f); ok {
+		return v.([]figure)
+	}
+	figs := countable(withoutDates(f.Answer.EN))
+	if f.Value != nil {
+		figs = append(figs, figure{f.Value.Amount, plain})
+	}
+	stated.Store(f, figs)
+	return figs
 }
