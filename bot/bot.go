@@ -66,6 +66,7 @@ type Bot struct {
 	inFlight  sync.WaitGroup
 	connected atomic.Bool
 	everReady atomic.Bool
+	closing   atomic.Bool // Close has begun: a disconnect is ours, not a fault
 }
 
 // noMentions lets the bot quote anything without pinging anyone.
@@ -176,6 +177,7 @@ func (b *Bot) Start(ctx context.Context) error {
 
 // Close waits for handlers in flight, then closes the session.
 func (b *Bot) Close() error {
+	b.closing.Store(true)
 	if b.cfg.Scheduler != nil {
 		b.cfg.Scheduler.Stop()
 	}
@@ -231,6 +233,10 @@ func (b *Bot) onResumed(*discordgo.Session, *discordgo.Resumed) {
 func (b *Bot) onDisconnect(*discordgo.Session, *discordgo.Disconnect) {
 	b.connected.Store(false)
 	b.cfg.Metrics.setConnected(false)
+	if b.closing.Load() {
+		b.log.Info("gateway closed")
+		return
+	}
 	b.log.Warn("gateway disconnected; reconnecting")
 }
 

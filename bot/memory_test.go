@@ -5,7 +5,10 @@ import (
 	"log/slog"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -336,4 +339,50 @@ func BenchmarkInteractionMemory(b *testing.B) {
 	h1 := heap()
 	b.ReportMetric(float64(rateBuckets(b, bt.s)-buckets)/float64(b.N), "buckets/interaction")
 	b.ReportMetric((float64(h1)-float64(h0))/float64(b.N), "heap-B/interaction")
+}
+
+// A clean shutdown closes the gateway without warning of a reconnect.
+func TestCloseLogsNoReconnect(t *testing.T) {
+	srv := discordtest.NewServer(t)
+	logs := &recorder{}
+	b, _ := realBase(t)
+	bt, err := New(Config{Token: "test-token", Handler: testRouter(t), Commands: commands.Commands(b), DiscordURL: srv.URL(), ShardCount: 1,
+		Logger: slog.New(logs)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := bt.Start(ctxT(t)); err != nil {
+		t.Fatal(err)
+	}
+	if err := bt.Close(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // the disconnect event is delivered asynchronously
+	for _, m := range logs.messages() {
+		if strings.Contains(m, "reconnecting") {
+			t.Errorf("a clean shutdown warned of a reconnect: %q", m)
+		}
+	}
+}
+
+// recorder is a slog handler that keeps the messages logged.
+type recorder struct {
+	mu   sync.Mutex
+	msgs []string
+}
+
+func (r *recorder) Enabled(context.Context, slog.Level) bool { return true }
+func (r *recorder) WithAttrs([]slog.Attr) slog.Handler       { return r }
+func (r *recorder) WithGroup(string) slog.Handler            { return r }
+func (r *recorder) Handle(_ context.Context, rec slog.Record) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.msgs = append(r.msgs, rec.Level.String()+" "+rec.Message)
+	return nil
+}
+
+func (r *recorder) messages() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return slices.Clone(r.msgs)
 }

@@ -73,7 +73,9 @@ func (r *Router) remindersCmd(ctx context.Context, req *Request) (*discordgo.Int
 	case subPreview:
 		m, err = r.previewReminders(ctx, req, opts)
 	default:
-		return nil, fmt.Errorf("unknown /reminders subcommand %q", name)
+		// A forged or stale interaction, not a fault of ours: the asker
+		// is told, and nothing is logged as an error.
+		return nil, userErr(lang, msgUnknownCommand, commandMention(txtHelp, lang, nil, ""))
 	}
 	if err != nil {
 		return nil, err

@@ -742,3 +742,19 @@ func TestDisabledNotice(t *testing.T) {
 		}
 	}
 }
+
+// An unknown /reminders subcommand (a forged or stale interaction) is the
+// asker's mistake: a private message saying what to do, and no error
+// logged.
+func TestRemindersUnknownSubcommandIsAUserError(t *testing.T) {
+	env := newRemindersEnv(t)
+	var logs bytes.Buffer
+	env.r.log = slog.New(slog.NewTextHandler(&logs, nil))
+	resp := env.r.Handle(t.Context(), reminders(discordgo.EnglishUS, manager, "explode"))
+	if resp == nil || resp.Data == nil || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(resp.Data.Content, "I don't know that command") {
+		t.Fatalf("got %+v, want a private 'I don't know that command'", resp)
+	}
+	if strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("logged an error:\n%s", logs.String())
+	}
+}

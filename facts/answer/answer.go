@@ -156,6 +156,14 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 	}
 	res := retrieve()
+	// "Total Korea–Russia trade volume in 2019": one metric and one of
+	// its years name that year's figure, however close another fact of
+	// the year ("total exports in 2019") came.
+	if !res.Confident && res.Reason == match.Ambiguous && len(in.Series) == 1 && len(in.Years) == 1 && in.Op == OpNone {
+		if p := in.Series[0].Point(in.Years[0]); p != nil {
+			res = match.Result{Question: question, Lang: res.Lang, Fact: p, Confident: true, Score: res.Score}
+		}
+	}
 	// "Кем был Трутнев?": who someone is, from the entity table, when no
 	// one fact answers it.
 	if !res.Confident || !statesRole(res.Fact, question, a.base) {

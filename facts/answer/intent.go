@@ -249,7 +249,7 @@ func fold(q string) string {
 	return folder.Replace(strings.ToLower(q))
 }
 
-var folder = strings.NewReplacer("ё", "е", "’", "'", "–", "-", "—", "-")
+var folder = strings.NewReplacer("ё", "е", "’", "'", "–", "-", "—", "-", "\u200b", "", "\u200c", "", "\u200d", "", "\u2060", "", "\ufeff", "", "\u00ad", "")
 
 // find reports where w occurs in s as a word beginning (Latin, Cyrillic)
 // or anywhere (Hangul), or -1.

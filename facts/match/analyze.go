@@ -84,6 +84,10 @@ func normalize(s string) string {
 	s = norm.NFKC.String(s)
 	return strings.Map(func(r rune) rune {
 		switch r {
+		case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad':
+			// Zero-width and soft-hyphen characters split nothing a
+			// reader sees; a word typed with one is the same word.
+			return -1
 		case 'ё', 'Ё':
 			return 'е'
 		case '’', '‘', '\'':

@@ -393,3 +393,15 @@ func TestKoreanPredicate(t *testing.T) {
 		}
 	}
 }
+
+// A zero-width character inside a word splits nothing a reader sees.
+func TestZeroWidthCharacters(t *testing.T) {
+	_, m := testMatcher(t)
+	plain := m.Answer("korea russia trade volume 2016", "")
+	for _, q := range []string{"korea russia tra\u200bde volume 2016", "korea\u200d russia trade vol\ufeffume 2016", "korea russia trade vo\u00adlume 2016"} {
+		r := m.Answer(q, "")
+		if r.Confident != plain.Confident || r.Fact != plain.Fact {
+			t.Errorf("%q: confident=%v fact=%v, want as without the character (%v)", q, r.Confident, r.Fact, plain.Fact)
+		}
+	}
+}
