@@ -120,6 +120,19 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	if r, ok := a.entityList(question, in, lang); ok {
 		return r
 	}
+	// Time elapsed, a figure under an assumption: a computation not
+	// done here, whatever series the question names. What the sources
+	// say nearby is offered.
+	if in.Unanswerable {
+		res := retrieve()
+		r := Reply{Question: question, Lang: lang, Reason: CannotCompute, Suggestions: res.Suggestions, Match: res,
+			Text: say(lang, "I can't work that out from my sources.", "제 자료로는 그 계산을 할 수 없습니다.", "Рассчитать это по моим источникам я не могу.")}
+		if res.Confident {
+			r.Text += " " + say(lang, "What they do say: ", "자료에 있는 내용은 다음과 같습니다. ", "Вот что в них есть: ") + res.Fact.Answer.In(lang)
+			r.Suggestions = append([]match.Suggestion{suggestion(res.Fact, lang)}, r.Suggestions...)
+		}
+		return r
+	}
 	// "What was trade in 2020, with COVID?": a figure of a metric for a
 	// year it has none for is not to be found in some other fact of 2020.
 	if len(in.Series) == 1 && len(in.Years) == 1 && in.AsksFigure && !in.Why && !in.Claim && in.Op == OpNone {

@@ -161,9 +161,9 @@ var (
 	// koDateRe and ruDateRe are a month or a day as Korean and Russian
 	// write them: "6월", "19일", "19 ноября".
 	koDateRe = regexp.MustCompile(`\d{1,2}\s*(?:월|일)`)
-	ruDateRe = regexp.MustCompile(`\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\pL*`)
+	ruDateRe = regexp.MustCompile(`(?:с\s+)?\d{1,2}(?:\s*(?:[–-]|по)\s*\d{1,2})?\s+(?:январ|феврал|март|апрел|ма[яй]|июн|июл|август|сентябр|октябр|ноябр|декабр)\pL*`)
 	// dayRe is a day of a month, which is no figure a claim can be about.
-	dayRe = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b`)
+	dayRe = regexp.MustCompile(`(?i)\b\d{1,2}(?:\s*(?:[–-]|to|till|until)\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:\s*[–-]\s*\d{1,2})?\b`)
 )
 
 // smallNumbers are the number words a claim may spell out.
@@ -213,7 +213,7 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 }
 
 // outcomeWords ask how something turned out, later than a plan.
-var outcomeWords = []string{"eventually", "in the end", "end up", "ended up", "outcome", "result", "came of",
+var outcomeWords = []string{"eventually", "in the end", "end up", "ended up", "outcome", "result", "came of", "came out of",
 	"결국", "성사", "결과", "성과", "в итоге", "в конце концов", "итог", "результат"}
 
 // everWords ask, in a claim, whether a plan came true.
@@ -229,6 +229,7 @@ var planRe = regexp.MustCompile(`(?i)\b(?:propos\w*|plan\w*|aim\w*|would|was to|
 var contrasts = []struct{ a, b []string }{
 	{a: []string{"nuclear", "atomic", "원자력", "핵", "атомн", "ядерн"}, b: []string{"hydrogen", "solar", "wind", "renewable", "수소", "태양", "풍력", "신재생", "водород", "солн", "ветр", "возобновляем"}},
 	{a: []string{"surplus", "흑자", "профицит"}, b: []string{"deficit", "적자", "дефицит"}},
+	{a: []string{"annual", "every year", "each year", "yearly", "매년", "해마다", "ежегодн", "каждый год"}, b: []string{"every two years", "biennial", "every other year", "2년마다", "격년", "раз в два года", "каждые два года"}},
 	// Superlatives have no other side: the fact says so or is silent.
 	{a: []string{"highest-ranking", "highest ranking", "most senior", "최고위", "самый высокопоставленн", "самым высокопоставленн"}},
 	{a: []string{"record", "largest-ever", "all-time high", "역대 최대", "사상 최대", "최대치", "рекорд"}},
@@ -464,12 +465,21 @@ func (t *tally3) unsettled()   { t.open++ }
 // hasRole reports whether the entity table gives p the title claimed, in
 // any language.
 func hasRole(p *facts.Entity, role string) bool {
-	for _, c := range roleClasses {
+	for k, c := range roleClasses {
 		if !slices.Contains(c, role) {
 			continue
 		}
 		for _, l := range facts.Langs {
-			if containsAny(strings.ToLower(p.Role.In(l)), c) {
+			// A deputy's title holds the title deputised for ("부총리"
+			// holds "총리"), and a deputy prime minister is no prime
+			// minister.
+			text := strings.ToLower(p.Role.In(l))
+			if k > 0 {
+				for _, w := range roleClasses[0] {
+					text = strings.ReplaceAll(text, w, " ")
+				}
+			}
+			if containsAny(text, c) {
 				return true
 			}
 		}

@@ -53,6 +53,9 @@ type Intent struct {
 	// average, a multiple, a share, a difference, a change between
 	// years), not looked up.
 	Computes bool
+	// Unanswerable: it asks for a computation this layer does not do
+	// (time elapsed between two things, a figure under an assumption).
+	Unanswerable bool
 	// AsksFigure: it asks for an amount ("how much", "what was the
 	// volume"), not about the metric in passing.
 	AsksFigure bool
@@ -82,7 +85,7 @@ type cue struct {
 // longer phrase ("most recent") is not read again as a shorter one
 // ("most").
 var cues = []cue{
-	{OpJump, []string{"jump the most", "jumped the most", "rose the most", "increase the most", "increased the most", "biggest jump", "largest jump", "biggest increase", "largest increase", "biggest rise", "largest rise", "biggest growth", "fastest growth", "grew the most", "grew most", "rose the most", "biggest drop", "largest drop", "biggest fall", "largest fall", "biggest change", "largest change",
+	{OpJump, []string{"largest year-on-year", "biggest year-on-year", "largest year-over-year", "biggest year-over-year", "largest annual increase", "biggest annual increase", "jump the most", "jumped the most", "rose the most", "increase the most", "increased the most", "biggest jump", "largest jump", "biggest increase", "largest increase", "biggest rise", "largest rise", "biggest growth", "fastest growth", "grew the most", "grew most", "rose the most", "biggest drop", "largest drop", "biggest fall", "largest fall", "biggest change", "largest change",
 		"가장 많이 늘", "가장 크게 늘", "가장 많이 증가", "가장 크게 증가", "증가 폭이 가장", "증가폭이 가장", "가장 큰 폭", "가장 많이 줄", "가장 크게 줄",
 		"сильнее всего вырос", "больше всего вырос", "наибольший рост", "наибольший прирост", "самый большой рост", "самый большой прирост", "самый сильный рост", "наибольшее падение", "сильнее всего упал"}},
 	{OpRank, []string{"rank the years", "rank them", "order the years", "sort the years", "in order", "from highest to lowest", "from lowest to highest", "ranking",
@@ -90,8 +93,8 @@ var cues = []cue{
 	{OpMultiple, []string{"how many times", "times larger", "times bigger", "times more", "몇 배", "몇배", "во сколько раз"}},
 	{OpDouble, []string{"double", "twice", "two-fold", "twofold", "두 배", "두배", "2배", "вдвое", "удвои", "в два раза", "в 2 раза"}},
 	{OpLatest, []string{"most recent", "latest", "recent", "now", "currently", "current", "today", "these days", "nowadays", "how big", "how large", "size of", "최근", "최신", "현재", "지금", "요즘", "규모", "последн", "свеж", "новейш", "сейчас", "текущ", "ныне", "на сегодня", "каков объ", "какой объ", "насколько велик"}},
-	{OpHighest, []string{"highest", "largest", "biggest", "most", "peak", "record", "maximum", "top year", "best year", "가장 많", "가장 컸", "가장 큰", "가장 높", "제일 많", "최고", "최대", "최다", "정점", "наибольш", "максим", "рекорд", "самый высок", "самым высок", "больше всего", "пик"}},
-	{OpLowest, []string{"lowest", "smallest", "least", "minimum", "fewest", "worst year", "가장 적", "가장 작", "가장 낮", "제일 적", "최저", "최소", "наименьш", "миним", "меньше всего", "самый низк", "самым низк"}},
+	{OpHighest, []string{"highest", "largest", "biggest", "most", "peak", "record", "maximum", "top year", "best year", "가장 많", "가장 컸", "가장 큰", "가장 높", "제일 많", "최고", "최대", "최다", "정점", "наибольш", "максим", "рекорд", "самый высок", "самым высок", "больше всего", "пик", "лучш", "최고의 해"}},
+	{OpLowest, []string{"lowest", "smallest", "least", "minimum", "fewest", "worst year", "가장 적", "가장 작", "가장 낮", "제일 적", "최저", "최소", "наименьш", "миним", "меньше всего", "самый низк", "самым низк", "худш", "최악"}},
 	{OpEarliest, []string{"earliest", "oldest", "가장 이른", "가장 오래된", "самый ранн", "самые ранн", "самая ранн"}},
 	{OpAverage, []string{"average", "avg", "mean ", "per year on", "평균", "средн"}},
 	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "더해", "누적", "в сумме", "суммарн", "сумма", "сложи", "сложите", "вместе взят", "в совокупности"}},
@@ -122,8 +125,15 @@ var (
 	moneyWords = []string{"dollars", "how many dollars", "in dollars", "in usd", "달러로", "몇 달러", "얼마나 늘", "금액", "액수", "долларов", "в долларах"}
 	// fullYearWords ask for a whole year's figure.
 	fullYearWords = []string{"all of", "whole year", "full year", "full-year", "entire year", "for the year", "annual", "연간", "한 해 전체", "1년 전체", "일년 전체", "за весь год", "за год", "годовой", "за полный год"}
+	// hypotheticalWords set up a computation on an assumption ("if trade
+	// was X, what would imports be"), which the sources do not state.
+	hypotheticalWords = []string{"if ", "assuming", "suppose", "라면", "다면", "если", "при условии", "допустим"}
+	// spanWords2 ask how long passed between two things.
+	elapsedWords = []string{"how many years", "how many months", "how long after", "how long between", "years between", "years passed", "years later",
+		"몇 년 걸", "몇 년 만에", "몇 년이 걸", "몇 달 만에", "몇 개월 만에", "몇 달이", "몇 년 뒤", "몇 년 후",
+		"сколько лет прошло", "сколько лет между", "через сколько лет", "через сколько месяцев", "сколько месяцев"}
 	// countWords ask for a count.
-	countWords = []string{"how many", "몇 명", "몇 개", "몇 곳", "сколько"}
+	countWords = []string{"how many", "total number", "number of", "몇 명", "몇 개", "몇 곳", "сколько", "общее число", "общее количество"}
 	// narrowWords ask for one thing: a date, a place, a person, a count.
 	narrowWords = []string{"when did", "when was", "when were", "when is", "when will", "when does", "when do", "where", "who", "how many",
 		"언제", "어디서", "누가", "누구", "몇", "где", "кто", "сколько"}
@@ -466,7 +476,13 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	}
 	// "How many heads of agencies took part in total?": a count to be
 	// added up from the parts a fact gives.
-	in.Computes = in.Computes || tags&tagDiffer != 0 || tags&tagTotal != 0 && tags&tagNarrow != 0 && len(in.Series) == 0 && containsAny(q, countWords)
+	in.Computes = in.Computes || tags&tagDiffer != 0 || tags&tagTotal != 0 && len(in.Series) == 0 && containsAny(q, countWords)
+	// "How many years from the visa waiver to the record?", "if trade
+	// was X, what would imports be?": worked out from dates or an
+	// assumption, never looked up.
+	if containsAny(q, elapsedWords) || containsAny(q, hypotheticalWords) && (in.Computes || in.Op != OpNone) {
+		in.Computes, in.Unanswerable = true, true
+	}
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0
 	// A question that names both ("exports to Russia rose although
