@@ -88,6 +88,14 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 	}
 	claimed := in.Claim
+	// "What did the institute's president Kim Hyun-soo say?": a title the
+	// entity table does not give a person is corrected, not taken up.
+	var wrongRole *facts.Entity
+	if containsAny(fold(question), roleWords) {
+		if c := readClaim(a.base, question, in); c.role != "" && !hasRole(c.persons[0], c.role) {
+			wrongRole = c.persons[0]
+		}
+	}
 	// A named list is answered with all its members: when asked for a
 	// list, or when the group is named precisely ("what did Kang and
 	// Kozlov agree") and the question asks for nothing narrower (a date,
@@ -114,7 +122,12 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 					return a.event(Reply{Question: question, Lang: lang}, e)
 				}
 			}
-			return a.list(question, g, lang)
+			r := a.list(question, g, lang)
+			if wrongRole != nil {
+				r.Kind, r.Verdict = KindClaim, Contradicted
+				r.Text = roleNote(wrongRole, lang) + "\n\n" + r.Text
+			}
+			return r
 		}
 	}
 	if r, ok := a.entityList(question, in, lang); ok {
@@ -159,14 +172,6 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				Facts: []*facts.Fact{res.Fact}, Title: res.Fact.Title.In(res.Lang), Text: res.Fact.Answer.In(res.Lang)}
 		}
 		return r
-	}
-	// "What did the institute's president Kim Hyun-soo say?": a title the
-	// entity table does not give a person is corrected, not taken up.
-	var wrongRole *facts.Entity
-	if containsAny(fold(question), roleWords) {
-		if c := readClaim(a.base, question, in); c.role != "" && !hasRole(c.persons[0], c.role) {
-			wrongRole = c.persons[0]
-		}
 	}
 	res := retrieve()
 	// "Total Korea–Russia trade volume in 2019": one metric and one of

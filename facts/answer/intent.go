@@ -128,7 +128,9 @@ var (
 	// hypotheticalWords set up a computation on an assumption ("if trade
 	// was X, what would imports be"), which the sources do not state.
 	hypotheticalWords = []string{"if ", "assuming", "suppose", "라면", "다면", "если", "при условии", "допустим"}
-	// spanWords2 ask how long passed between two things.
+	// conditionalWords ask what would follow from an assumption.
+	conditionalWords = []string{"what would", "would be", "would have", "얼마일까", "될까", "였을까", "было бы", "будет ли", "составил бы", "составит"}
+	// elapsedWords ask how long passed between two things.
 	elapsedWords = []string{"how many years", "how many months", "how long after", "how long between", "years between", "years passed", "years later",
 		"몇 년 걸", "몇 년 만에", "몇 년이 걸", "몇 달 만에", "몇 개월 만에", "몇 달이", "몇 년 뒤", "몇 년 후",
 		"сколько лет прошло", "сколько лет между", "через сколько лет", "через сколько месяцев", "сколько месяцев"}
@@ -480,7 +482,7 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	// "How many years from the visa waiver to the record?", "if trade
 	// was X, what would imports be?": worked out from dates or an
 	// assumption, never looked up.
-	if containsAny(q, elapsedWords) || containsAny(q, hypotheticalWords) && (in.Computes || in.Op != OpNone) {
+	if containsAny(q, elapsedWords) || containsAny(q, hypotheticalWords) && (in.Computes || in.Op != OpNone || containsAny(q, conditionalWords) && strings.ContainsAny(q, "0123456789")) {
 		in.Computes, in.Unanswerable = true, true
 	}
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone

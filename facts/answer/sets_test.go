@@ -42,6 +42,9 @@ func TestContentSets(t *testing.T) {
 		// minRight is a floor a few questions under today's score, so
 		// that a change that costs right answers is noticed.
 		minRight int
+		// maxWrong, when set, replaces the 1 % ceiling on confident wrong
+		// answers.
+		maxWrong int
 		// kindTargets are the shares right that a kind must reach, per
 		// language.
 		kindTargets map[string]map[facts.Lang]float64
@@ -52,6 +55,11 @@ func TestContentSets(t *testing.T) {
 			"claim":   {facts.EN: 90, facts.KO: 85, facts.RU: 85},
 		}},
 		{dir: filepath.Join("blind", "4"), minRight: 210},
+		// Sets 5 and 6 were kept sealed until the work sets 4 and 5
+		// prompted was done; on them the 1 % target is not yet met, so
+		// they hold today's count of wrong answers as a ceiling instead.
+		{dir: filepath.Join("blind", "5"), minRight: 186, maxWrong: 6},
+		{dir: filepath.Join("blind", "6"), minRight: 190, maxWrong: 8},
 	}
 	for _, set := range sets {
 		t.Run(filepath.ToSlash(set.dir), func(t *testing.T) {
@@ -63,8 +71,12 @@ func TestContentSets(t *testing.T) {
 			s.log(t, set.dir)
 			total := len(cases)
 			// Confident wrong answers, the figure to avoid: at most 1 %.
-			if w := s.all[wrong]; w*100 > total {
-				t.Errorf("%d confident wrong answers of %d (%.1f %%), want at most 1 %%", w, total, pct(w, total))
+			ceiling := total / 100
+			if set.maxWrong > 0 {
+				ceiling = set.maxWrong
+			}
+			if w := s.all[wrong]; w > ceiling {
+				t.Errorf("%d confident wrong answers of %d (%.1f %%), want at most %d", w, total, pct(w, total), ceiling)
 				for _, line := range s.wrongs {
 					t.Log(line)
 				}
