@@ -65,7 +65,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	}
 	in.Claim = in.Claim || isClaim(question, in)
 	if in.Claim {
-		in.Figures = countable(withoutDates(withoutRanks(fold(question))))
+		in.Figures = countable(withoutDates(withoutRanks(in.Folded)))
 	}
 	// The series are Korea–Russia figures: "trade between Russia and
 	// Kazakhstan" is not among them, whichever fact names Kazakhstan.
@@ -91,7 +91,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// "What did the institute's president Kim Hyun-soo say?": a title the
 	// entity table does not give a person is corrected, not taken up.
 	var wrongRole *facts.Entity
-	if containsAny(fold(question), roleWords) {
+	if containsAny(in.Folded, roleWords) {
 		if c := readClaim(a.base, question, in); c.role != "" && !hasRole(c.persons[0], c.role) {
 			wrongRole = c.persons[0]
 		}
@@ -100,7 +100,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	// list, or when the group is named precisely ("what did Kang and
 	// Kozlov agree") and the question asks for nothing narrower (a date,
 	// a place, a person, a count, whether something is so).
-	if len(in.Groups) == 1 && (len(in.Series) == 0 || in.Op == OpNone) && a.namesNoOneOutside(question, in.Groups[0]) {
+	if len(in.Groups) == 1 && (len(in.Series) == 0 || in.Op == OpNone) && a.namesNoOneOutside(in, in.Groups[0]) {
 		if g := in.Groups[0]; in.List || len(g.With.EN) > 0 && !in.Narrow && (!claimed || in.Why) {
 			// "The agenda of the second consultation": the group is the
 			// fourth's, so it is not the answer.
@@ -184,7 +184,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	}
 	// "Кем был Трутнев?": who someone is, from the entity table, when no
 	// one fact answers it.
-	if !res.Confident || !statesRole(res.Fact, question, a.base) {
+	if !res.Confident || !statesRole(res.Fact, in) {
 		if r, ok := a.person(question, in, lang); ok {
 			return r
 		}
@@ -273,7 +273,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		// "Korea's trade deficit in 2019" is not trade volume.
 		if f.Value != nil {
-			if s, ok := a.base.Series(f.Value.Series); ok && namesAnyOf(fold(question), s.Excludes) {
+			if s, ok := a.base.Series(f.Value.Series); ok && namesAnyOf(in.Folded, s.Excludes) {
 				r.Reason = OtherMetric
 				r.Text = say(r.Lang, "My sources don't give that measure; the nearest figure is %s.", "제 자료에는 그 지표가 없습니다. 가장 가까운 수치는 %s입니다.", "Такого показателя в моих источниках нет; ближайший — %s.",
 					s.Title.In(r.Lang))
@@ -310,7 +310,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		}
 		// "What came of the meetings in Azerbaijan?": a fact about a plan
 		// cannot say how it turned out.
-		if !claimed && containsAny(fold(question), outcomeWords) && planRe.MatchString(f.Answer.EN) {
+		if !claimed && containsAny(in.Folded, outcomeWords) && planRe.MatchString(f.Answer.EN) {
 			r.Reason, r.Verdict = NotInSourcesReason, NotInSources
 			r.Text = say(r.Lang, "My sources tell of the plan, not of how it turned out: ", "제 자료에는 계획만 있고 그 결과는 없습니다. ", "В моих источниках есть только план, а не его итоги: ") + f.Answer.In(r.Lang)
 			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)
@@ -319,7 +319,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 		// "Which brand was number one?" is not answered by the one that
 		// was second.
 		if !claimed {
-			if asked := rankOf(fold(question)); asked != 0 {
+			if asked := rankOf(in.Folded); asked != 0 {
 				if stated := rankOf(strings.ToLower(f.Answer.EN)); stated != 0 && stated != asked {
 					r.Reason = match.MissingDetail
 					r.Text = say(r.Lang, "My sources don't say who was ranked there; here is what they do say: ", "제 자료에는 그 순위에 대한 내용이 없습니다. 자료에 있는 내용은 다음과 같습니다. ",
@@ -365,7 +365,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			v, ok := readClaim(a.base, question, in).check(f)
 			// "Did the conference Trutnev proposed ever take place?": a
 			// fact about a plan cannot say how it turned out.
-			if containsAny(fold(question), everWords) && planRe.MatchString(f.Answer.EN) {
+			if containsAny(in.Folded, everWords) && planRe.MatchString(f.Answer.EN) {
 				v, ok = NotInSources, true
 			}
 			// "Why did Lavrov go to Pyongyang…?": a name the sources never
@@ -484,8 +484,8 @@ func (a *Answerer) asOf(lang facts.Lang) string {
 // namesNoOneOutside reports whether every person or organisation the
 // question names is named by some member of g: "what did Trutnev discuss
 // with Hyun Oh-seok" is not about his talks in North Korea.
-func (a *Answerer) namesNoOneOutside(question string, g *facts.Group) bool {
-	for _, e := range a.base.EntitiesNamedIn(question) {
+func (a *Answerer) namesNoOneOutside(in Intent, g *facts.Group) bool {
+	for _, e := range in.Named {
 		if e.Kind != facts.Person && e.Kind != facts.Organisation {
 			continue
 		}

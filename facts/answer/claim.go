@@ -40,7 +40,10 @@ func isClaim(q string, in Intent) bool {
 	if in.Claim {
 		return true
 	}
-	f := fold(q)
+	f := in.Folded
+	if f == "" {
+		f = fold(q)
+	}
 	if !strings.HasSuffix(strings.TrimSpace(f), "?") && !containsAny(f, yesNoWords) {
 		return false
 	}
@@ -179,7 +182,10 @@ var wordRe = regexp.MustCompile(`[\p{L}]+`)
 
 // readClaim reads what a question asserts.
 func readClaim(b *facts.Base, q string, in Intent) claim {
-	f := fold(q)
+	f := in.Folded
+	if f == "" {
+		f = fold(q)
+	}
 	c := claim{years: in.Years, dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords), figs: in.Figures, text: f}
 	switch {
 	case containsAny(f, moreWords):
@@ -191,7 +197,7 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 	if c.bound != 0 && !containsAny(f, directionVerbs) {
 		c.dir = 0
 	}
-	for _, e := range b.EntitiesNamedIn(q) {
+	for _, e := range in.Named {
 		switch e.Kind {
 		case facts.Person:
 			c.persons = append(c.persons, e)

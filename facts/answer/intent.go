@@ -53,6 +53,10 @@ type Intent struct {
 	// average, a multiple, a share, a difference, a change between
 	// years), not looked up.
 	Computes bool
+	// Folded is the question as fold leaves it, for the word lists.
+	Folded string
+	// Named are the entities the question names, in table order.
+	Named []*facts.Entity
 	// Unanswerable: it asks for a computation this layer does not do
 	// (time elapsed between two things, a figure under an assumption).
 	Unanswerable bool
@@ -409,7 +413,7 @@ func (v vocab) read(b *facts.Base, q string, in *Intent) (events []*facts.Event)
 
 func parse(b *facts.Base, v vocab, question string) Intent {
 	q := fold(question)
-	var in Intent
+	in := Intent{Folded: q, Named: b.EntitiesNamedIn(question)}
 	events := v.read(b, q, &in)
 	in.Years = years(q)
 	// "Since relations were established": the event's year, when the

@@ -40,7 +40,7 @@ var entityCountries = []struct {
 // entityList answers a question for the people or organisations the
 // sources name, or reports false when the question is no such question.
 func (a *Answerer) entityList(question string, in Intent, lang facts.Lang) (Reply, bool) {
-	q := fold(question)
+	q := in.Folded
 	if len(in.Series) > 0 || in.Op != OpNone || !in.List && !containsAny(q, []string{"who are", "누구누구", "кто упоминается", "кого упоминают"}) {
 		return Reply{}, false
 	}
@@ -66,7 +66,7 @@ func (a *Answerer) entityList(question string, in Intent, lang facts.Lang) (Repl
 	// whose publisher the question names, and that publisher left out.
 	var docs []string
 	var publishers []*facts.Entity
-	for _, e := range a.base.EntitiesNamedIn(question) {
+	for _, e := range in.Named {
 		if e.Kind != facts.Organisation {
 			continue
 		}
@@ -147,11 +147,11 @@ var roleCues = []string{"who is", "who was", "who's", "position", "title", "role
 // as of the sources, and the fact most about them. It reports false when
 // the question names no single person or does not ask who they are.
 func (a *Answerer) person(question string, in Intent, lang facts.Lang) (Reply, bool) {
-	if len(in.Series) > 0 || len(in.Groups) > 0 || in.Claim || !containsAny(fold(question), roleCues) {
+	if len(in.Series) > 0 || len(in.Groups) > 0 || in.Claim || !containsAny(in.Folded, roleCues) {
 		return Reply{}, false
 	}
 	var p *facts.Entity
-	for _, e := range a.base.EntitiesNamedIn(question) {
+	for _, e := range in.Named {
 		if e.Kind == facts.Person {
 			if p != nil {
 				return Reply{}, false
@@ -159,7 +159,7 @@ func (a *Answerer) person(question string, in Intent, lang facts.Lang) (Reply, b
 			p = e
 		}
 	}
-	if p == nil || p.Role.In(lang) == "" || !asksWhoIs(fold(question), p) {
+	if p == nil || p.Role.In(lang) == "" || !asksWhoIs(in.Folded, p) {
 		return Reply{}, false
 	}
 	f := citing(p, func(*facts.Fact) bool { return true })
@@ -202,8 +202,8 @@ func asksWhoIs(q string, p *facts.Entity) bool {
 // statesRole reports whether f gives the role of the people the question
 // names: its English answer holds the start of each one's role ("Russian
 // Deputy Prime Minister").
-func statesRole(f *facts.Fact, question string, b *facts.Base) bool {
-	for _, e := range b.EntitiesNamedIn(question) {
+func statesRole(f *facts.Fact, in Intent) bool {
+	for _, e := range in.Named {
 		if e.Kind != facts.Person {
 			continue
 		}
