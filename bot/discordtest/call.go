@@ -7,11 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -216,4 +218,54 @@ func MatchRouteRegexp(method, expr string) func(Call) bool {
 // MatchOK wraps a matcher to only accept calls answered with a 2xx status.
 func MatchOK(match func(Call) bool) func(Call) bool {
 	return func(c Call) bool { return c.Status >= 200 && c.Status < 300 && match(c) }
+}
+
+// Forget drops what the server has recorded of finished work — calls,
+// gateway payloads, acknowledged interactions and the messages they made —
+// so that a soak test measures the memory of the bot under test, not of
+// the fake that records everything.
+func (s *Server) Forget() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls, s.payloads = nil, nil
+	gone := map[string]bool{}
+	for id, rec := range s.interactions {
+		if !rec.acked {
+			continue
+		}
+		delete(s.interactions, id)
+		for _, m := range append([]string{rec.originalID}, rec.followups...) {
+			if m != "" {
+				gone[m] = true
+				delete(s.messages, m)
+			}
+		}
+	}
+	for tok, id := range s.webhookToks {
+		if s.interactions[id] == nil {
+			delete(s.webhookToks, tok)
+		}
+	}
+	for _, ch := range s.channels {
+		ch.msgs = slices.Clone(slices.DeleteFunc(ch.msgs, func(m string) bool { return gone[m] }))
+	}
+	// A Go map keeps its buckets after deletes: copy the survivors so
+	// that what was forgotten is freed.
+	s.interactions, s.webhookToks, s.messages = fresh(s.interactions), fresh(s.webhookToks), fresh(s.messages)
+	// A resume replays what the client missed, never much: keep the
+	// last frames of each session, as Discord keeps a short buffer.
+	const keep = 100
+	for _, sess := range s.sessions {
+		if n := len(sess.log); n > keep {
+			sess.log = slices.Clone(sess.log[n-keep:])
+		}
+	}
+}
+
+// fresh copies m into a map sized for what it holds now (maps.Clone keeps
+// the old size).
+func fresh[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	maps.Copy(out, m)
+	return out
 }
