@@ -1,7 +1,10 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -21,7 +24,8 @@ import (
 // The request itself is discordgo's: RequestWithLockedBucket sets the
 // token and headers, releases the bucket with the response's headers,
 // waits out a 429 and retries it (emitting the RateLimit event the metrics
-// count), and retries a 502 up to s.MaxRestRetries, relocking the same
+// count), and retries a 502 up to s.MaxRestRetries (a 500 or a 503 is
+// retried here, see request), relocking the same
 // bucket through s.Ratelimiter.LockBucketObject, which also honours a
 // global rate limit set on the session. A global limit reported on one of
 // these responses is recorded on the private bucket only: Discord does not
@@ -34,13 +38,42 @@ const (
 )
 
 // request sends one REST request through a fresh bucket that s.Ratelimiter
-// does not keep.
-func request(s *discordgo.Session, method, url, contentType string, body []byte, bucketKey string) ([]byte, error) {
-	// A throwaway RateLimiter, not a bare &discordgo.Bucket{}: only it can
-	// give the bucket the global counter Release writes to when a response
-	// says the limit is global (a bare bucket's is nil and would panic).
-	bucket := discordgo.NewRatelimiter().GetBucket(bucketKey)
-	return s.RequestWithLockedBucket(method, url, contentType, body, s.Ratelimiter.LockBucketObject(bucket), 0)
+// does not keep. Discord answers a transient 500 or 503 now and then, and
+// discordgo retries only a 502: those are retried here too, with a short
+// back-off, as long as the next try can land before deadline.
+func request(s *discordgo.Session, method, url, contentType string, body []byte, bucketKey string, deadline time.Time) ([]byte, error) {
+	backoff := 50 * time.Millisecond
+	for attempt := 1; ; attempt++ {
+		// A throwaway RateLimiter, not a bare &discordgo.Bucket{}: only it
+		// can give the bucket the global counter Release writes to when a
+		// response says the limit is global (a bare bucket's is nil and
+		// would panic).
+		bucket := discordgo.NewRatelimiter().GetBucket(bucketKey)
+		resp, err := s.RequestWithLockedBucket(method, url, contentType, body, s.Ratelimiter.LockBucketObject(bucket), 0)
+		var re *discordgo.RESTError
+		if err == nil || !errors.As(err, &re) || re.Response == nil ||
+			re.Response.StatusCode != http.StatusInternalServerError && re.Response.StatusCode != http.StatusServiceUnavailable ||
+			attempt >= maxServerErrorTries || time.Now().Add(backoff).After(deadline) {
+			return resp, err
+		}
+		time.Sleep(backoff)
+		backoff *= 2
+	}
+}
+
+// maxServerErrorTries bounds the tries of a request Discord answers with
+// 500 or 503.
+const maxServerErrorTries = 4
+
+// callbackDeadline is when Discord stops taking the first response to an
+// interaction: 3 seconds after it was created (its id says when), less a
+// margin for the request itself.
+func callbackDeadline(i *discordgo.Interaction) time.Time {
+	created, err := discordgo.SnowflakeTimestamp(i.ID)
+	if err != nil || time.Since(created) > time.Minute || time.Until(created) > time.Minute {
+		created = time.Now() // an id that does not say: assume it is fresh
+	}
+	return created.Add(3*time.Second - 250*time.Millisecond)
 }
 
 // interactionRespond is s.InteractionRespond(i, resp) through a private
@@ -52,14 +85,14 @@ func interactionRespond(s *discordgo.Session, i *discordgo.Interaction, resp *di
 		if err != nil {
 			return err
 		}
-		_, err = request(s, "POST", url, contentType, body, callbackBucket)
+		_, err = request(s, "POST", url, contentType, body, callbackBucket, callbackDeadline(i))
 		return err
 	}
 	body, err := discordgo.Marshal(*resp)
 	if err != nil {
 		return err
 	}
-	_, err = request(s, "POST", url, "application/json", body, callbackBucket)
+	_, err = request(s, "POST", url, "application/json", body, callbackBucket, callbackDeadline(i))
 	return err
 }
 
@@ -80,7 +113,8 @@ func interactionResponseEdit(s *discordgo.Session, i *discordgo.Interaction, edi
 	if err != nil {
 		return nil, err
 	}
-	resp, err := request(s, "PATCH", url, contentType, body, editBucket)
+	// An edit may land for 15 minutes; a few seconds of retries suffice.
+	resp, err := request(s, "PATCH", url, contentType, body, editBucket, time.Now().Add(10*time.Second))
 	if err != nil {
 		return nil, err
 	}

@@ -127,8 +127,10 @@ func TestAnsweringLeavesNoRateLimitBuckets(t *testing.T) {
 	}
 }
 
-// A 429 and a 502 on the callback are still waited out and retried, and
-// the 429 still counted, now that the callback has a bucket of its own.
+// A 429, a 502, a 500 and a 503 on the callback are waited out and retried
+// within Discord's three seconds, and the 429 counted, now that the
+// callback has a bucket of its own. discordgo itself retries only the 429
+// and the 502.
 func TestCallbackRetriesThroughPrivateBucket(t *testing.T) {
 	cases := []struct {
 		name       string
@@ -140,6 +142,8 @@ func TestCallbackRetriesThroughPrivateBucket(t *testing.T) {
 		{name: "429", status: 429, retryAfter: 50 * time.Millisecond, rateLimits: 1},
 		{name: "global 429", status: 429, retryAfter: 50 * time.Millisecond, global: true, rateLimits: 1},
 		{name: "502", status: 502},
+		{name: "500", status: 500},
+		{name: "503", status: 503},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -475,4 +479,38 @@ func (r *recorder) messages() []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return slices.Clone(r.msgs)
+}
+
+// With a thousand interactions in flight and Discord failing hundreds of
+// their callbacks with 500 or 503, every one is still answered.
+func TestServerErrorsLoseNoInteraction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a thousand interactions")
+	}
+	srv := discordtest.NewServer(t, discordtest.WithInteractionDeadline(3*time.Second))
+	newTestBot(t, srv, testRouter(t), Config{PerUser: 1e9, Burst: 1 << 20})
+	srv.InjectFault(discordtest.Fault{Method: "POST", PathPrefix: "/interactions/", Status: 503, Times: 200})
+	srv.InjectFault(discordtest.Fault{Method: "POST", PathPrefix: "/interactions/", Status: 500, Times: 200})
+	const n = 1000
+	var ids []string
+	for range n {
+		ids = append(ids, srv.SendInteraction(srv.SlashCommand("about")).ID)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	lost := 0
+	for _, id := range ids {
+		if rec, err := srv.WaitAcknowledged(ctx, id); err != nil || !rec.Acknowledged {
+			lost++
+		}
+	}
+	route := discordtest.MatchRoute("POST", "/interactions/")
+	failed := len(srv.CallsMatching(func(c discordtest.Call) bool { return route(c) && c.Injected }))
+	t.Logf("%d callbacks failed with 500 or 503; %d of %d interactions lost", failed, lost, n)
+	if lost > 0 {
+		t.Errorf("%d of %d interactions lost", lost, n)
+	}
+	if failed < 400 {
+		t.Errorf("only %d faults were met, want 400", failed)
+	}
 }
