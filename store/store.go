@@ -32,6 +32,29 @@ import (
 	"time"
 )
 
+// Why a store is unhealthy, as Ping reports it. Each is a fixed sentence a
+// health endpoint may show anyone; the wrapped error holds the details,
+// for the log.
+var (
+	ErrUnreachable  = errors.New("database unreachable")
+	ErrFileMissing  = errors.New("database file missing")
+	ErrFileReplaced = errors.New("database file replaced since start")
+	ErrUnreadable   = errors.New("database unreadable")
+	ErrReadOnly     = errors.New("database cannot be written")
+	ErrCorrupt      = errors.New("database failed its integrity check")
+)
+
+// HealthReason is the fixed sentence for an error from Ping: one of the
+// Err… reasons above, or "database unavailable".
+func HealthReason(err error) string {
+	for _, r := range []error{ErrFileMissing, ErrFileReplaced, ErrCorrupt, ErrReadOnly, ErrUnreadable, ErrUnreachable} {
+		if errors.Is(err, r) {
+			return r.Error()
+		}
+	}
+	return "database unavailable"
+}
+
 // ErrNotFound is returned when the subscription or delivery asked for does not
 // exist.
 var ErrNotFound = errors.New("store: not found")
@@ -234,7 +257,10 @@ type Store interface {
 	// Delivery returns the delivery, or ErrNotFound.
 	Delivery(ctx context.Context, subID int64, localDate string) (Delivery, error)
 
-	// Ping checks that the database is reachable.
+	// Ping checks that the database can be read and written. It fails with
+	// an error that wraps one of the Err… health reasons below, so that a
+	// health check can say what is wrong without the database's address,
+	// user or path.
 	Ping(ctx context.Context) error
 	// Close releases the database.
 	Close() error

@@ -78,3 +78,19 @@ func TestSchemaTooNewError(t *testing.T) {
 		t.Errorf("Error() = %q, want %q", err, want)
 	}
 }
+
+// A health reason is one of the fixed sentences, never the error's details.
+func TestHealthReason(t *testing.T) {
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{fmt.Errorf("postgres: %w: dial tcp db.internal:5432 user=bot: connection refused", store.ErrUnreachable), "database unreachable"},
+		{fmt.Errorf("sqlite: %w: stat /data/ninebridges.db: no such file", store.ErrFileMissing), "database file missing"},
+		{errors.New("pq: password authentication failed for user \"bot\""), "database unavailable"},
+	} {
+		if got := store.HealthReason(c.err); got != c.want {
+			t.Errorf("HealthReason(%v) = %q, want %q", c.err, got, c.want)
+		}
+	}
+}

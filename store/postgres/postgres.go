@@ -101,7 +101,12 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // Ping implements store.Store.
-func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.pool.Ping(ctx); err != nil {
+		return fmt.Errorf("postgres: %w: %v", store.ErrUnreachable, err)
+	}
+	return nil
+}
 
 // Close implements store.Store.
 func (s *Store) Close() error {

@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ninebridges/ninebridges/store"
@@ -29,8 +30,18 @@ var migrationFiles embed.FS
 
 // Store is a store.Store on an SQLite file.
 type Store struct {
-	db *sql.DB
+	db     *sql.DB
+	path   string
+	opened os.FileInfo // the file as it was opened, to tell it was replaced
+
+	mu          sync.Mutex
+	lastCheck   time.Time // of the integrity check
+	lastCheckOK error
 }
+
+// integrityEvery is how often Ping runs SQLite's quick_check, which reads
+// the whole file: cheap for this database, but not for every probe.
+var integrityEvery = 10 * time.Minute
 
 var _ store.Store = (*Store)(nil)
 
@@ -93,10 +104,14 @@ func open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxIdleConns(1)
 	db.SetConnMaxLifetime(0)
 	db.SetConnMaxIdleTime(0)
-	s := &Store{db: db}
+	s := &Store{db: db, path: path}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	if s.opened, err = os.Stat(path); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlite: %w", err)
 	}
 	return s, nil
 }
@@ -144,8 +159,70 @@ func (s *Store) migrate(ctx context.Context) (err error) {
 	return tx.Commit()
 }
 
-// Ping implements store.Store.
-func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
+// Ping implements store.Store: the file must still be the one opened, a
+// row must be written and read back, and now and then the whole file must
+// pass SQLite's quick_check. A file deleted or replaced under the running
+// bot takes writes that would be lost at the next start, so it is reported
+// before anyone is told a setting was saved.
+func (s *Store) Ping(ctx context.Context) error {
+	info, err := os.Stat(s.path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("sqlite: %w: %v", store.ErrFileMissing, err)
+	case err != nil:
+		return fmt.Errorf("sqlite: %w: %v", store.ErrUnreadable, err)
+	case !os.SameFile(info, s.opened):
+		return fmt.Errorf("sqlite: %w", store.ErrFileReplaced)
+	}
+	now := time.Now().UnixMilli()
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO health (id, checked_at) VALUES (1, ?)
+		ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at`, now); err != nil {
+		return fmt.Errorf("sqlite: %w: %v", classify(err, store.ErrReadOnly), err)
+	}
+	var back int64
+	if err := s.db.QueryRowContext(ctx, `SELECT checked_at FROM health WHERE id = 1`).Scan(&back); err != nil || back != now {
+		return fmt.Errorf("sqlite: %w: read back %d, %v", classify(err, store.ErrUnreadable), back, err)
+	}
+	return s.integrity(ctx)
+}
+
+// integrity runs quick_check at most every integrityEvery and remembers
+// its verdict in between.
+func (s *Store) integrity(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.lastCheck.IsZero() && time.Since(s.lastCheck) < integrityEvery {
+		return s.lastCheckOK
+	}
+	var result string
+	err := s.db.QueryRowContext(ctx, `PRAGMA quick_check(1)`).Scan(&result)
+	switch {
+	case err != nil:
+		s.lastCheckOK = fmt.Errorf("sqlite: %w: %v", classify(err, store.ErrUnreadable), err)
+	case result != "ok":
+		s.lastCheckOK = fmt.Errorf("sqlite: %w: %s", store.ErrCorrupt, result)
+	default:
+		s.lastCheckOK = nil
+	}
+	s.lastCheck = time.Now()
+	return s.lastCheckOK
+}
+
+// classify names what an SQLite error says of the file: corrupt, not a
+// database, or else the fallback.
+func classify(err error, fallback error) error {
+	if err == nil {
+		return fallback
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SQLITE_CORRUPT"), strings.Contains(msg, "malformed"), strings.Contains(msg, "SQLITE_NOTADB"), strings.Contains(msg, "not a database"):
+		return store.ErrCorrupt
+	case strings.Contains(msg, "SQLITE_FULL"), strings.Contains(msg, "SQLITE_READONLY"), strings.Contains(msg, "readonly"), strings.Contains(msg, "disk is full"), strings.Contains(msg, "SQLITE_IOERR"):
+		return store.ErrReadOnly
+	}
+	return fallback
+}
 
 // Close implements store.Store.
 func (s *Store) Close() error { return s.db.Close() }
