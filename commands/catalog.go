@@ -92,6 +92,7 @@ const (
 	msgWeekBefore
 	msgNextIfEmpty
 	msgRemindersOff
+	msgStoreDown
 	msgRemindersGuildOnly
 	msgRemindersNeedManage
 	msgBadTime
@@ -330,6 +331,11 @@ var catalogue = [msgCount]facts.Text{
 		EN: "Scheduled posts are not switched on for this bot.",
 		KO: "이 봇에서는 예약 게시가 켜져 있지 않습니다.",
 		RU: "Публикации по расписанию у этого бота не включены.",
+	},
+	msgStoreDown: {
+		EN: "The bot cannot save settings right now, so nothing was changed. Please try again later; the bot's operator can see why in its health check.",
+		KO: "지금은 봇이 설정을 저장할 수 없어 아무것도 바꾸지 않았습니다. 나중에 다시 시도해 주세요. 봇 운영자는 상태 점검에서 원인을 볼 수 있습니다.",
+		RU: "Сейчас бот не может сохранять настройки, поэтому ничего не изменено. Попробуйте позже; оператор бота видит причину в проверке состояния.",
 	},
 	msgRemindersGuildOnly: {
 		EN: "Scheduled posts are set up per server: run this command in a server channel.",

@@ -34,6 +34,10 @@ type RemindersConfig struct {
 	// in before anything is saved; a channel it cannot check is accepted,
 	// and the first post that fails pauses the subscription.
 	BotPermissions func(ctx context.Context, guildID, channelID string) (perms int64, known bool)
+	// Down, if set, is why the store could not be opened at start: the
+	// bot runs without scheduled posts, and /reminders says that settings
+	// cannot be saved right now rather than that the feature is off.
+	Down error
 }
 
 // Defaults of a new subscription.
@@ -57,6 +61,9 @@ func (r *Router) remindersCmd(ctx context.Context, req *Request) (*discordgo.Int
 	if i.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) == 0 {
 		return nil, userErr(lang, msgRemindersNeedManage)
 	}
+	if r.reminders != nil && r.reminders.Down != nil {
+		return nil, userErr(lang, msgStoreDown)
+	}
 	if r.reminders == nil || r.reminders.Store == nil {
 		return nil, userErr(lang, msgRemindersOff)
 	}
@@ -76,6 +83,14 @@ func (r *Router) remindersCmd(ctx context.Context, req *Request) (*discordgo.Int
 		// A forged or stale interaction, not a fault of ours: the asker
 		// is told, and nothing is logged as an error.
 		return nil, userErr(lang, msgUnknownCommand, commandMention(txtHelp, lang, nil, ""))
+	}
+	var ue *UserError
+	if err != nil && !errors.As(err, &ue) {
+		// Every other failure here is the store's. The manager is told
+		// that nothing was saved, not given the generic apology; the
+		// details are for the log.
+		r.log.ErrorContext(ctx, "reminder store failed", "subcommand", name, "err", err)
+		return nil, userErr(lang, msgStoreDown)
 	}
 	if err != nil {
 		return nil, err
@@ -228,6 +243,13 @@ func (r *Router) subscribe(ctx context.Context, req *Request, opts subOptions) (
 	// Saving again is how a paused subscription is resumed.
 	sub.Disabled, sub.DisabledReason = false, ""
 
+	// A file deleted or replaced under the running bot would take the
+	// write and lose it at the next start: "Done" is said only of a store
+	// that is healthy.
+	if err := r.reminders.Store.Ping(ctx); err != nil {
+		return message{}, fmt.Errorf("checking the store before saving: %w", err)
+	}
+
 	saved, err := r.reminders.Store.SaveSubscription(ctx, sub)
 	if err != nil {
 		return message{}, fmt.Errorf("saving the subscription: %w", err)
@@ -283,6 +305,9 @@ func (r *Router) unsubscribe(ctx context.Context, req *Request, opts subOptions)
 	}
 	if !found {
 		return message{Content: tr(lang, msgNotSubscribed, channelMention(channelID), remindersMention(lang, txtList))}, nil
+	}
+	if err := r.reminders.Store.Ping(ctx); err != nil {
+		return message{}, fmt.Errorf("checking the store before deleting: %w", err)
 	}
 	deleted, err := r.reminders.Store.DeleteSubscription(ctx, i.GuildID, channelID)
 	if err != nil {

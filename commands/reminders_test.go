@@ -758,3 +758,52 @@ func TestRemindersUnknownSubcommandIsAUserError(t *testing.T) {
 		t.Errorf("logged an error:\n%s", logs.String())
 	}
 }
+
+// A store that fails says so to the manager: nothing was saved, try again
+// later; not the generic apology, and never "Done" for a write the next
+// start would lose.
+func TestRemindersStoreDown(t *testing.T) {
+	t.Run("file deleted", func(t *testing.T) {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "nb.db")
+		st, err := sqlite.Open(t.Context(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+		var logs bytes.Buffer
+		b, m := embedded(t)
+		r, err := New(Config{Base: b, Matcher: m, Now: func() time.Time { return fixedNow },
+			Logger: slog.New(slog.NewTextHandler(&logs, nil)), Reminders: &RemindersConfig{Store: st}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		handle(t, r, reminders(discordgo.EnglishUS, manager, subSubscribe))
+		for _, f := range []string{path, path + "-wal", path + "-shm"} {
+			os.Remove(f)
+		}
+		for _, sub := range []string{subSubscribe, subUnsubscribe} {
+			resp := handle(t, r, reminders(discordgo.EnglishUS, manager, sub))
+			ephemeral(t, resp)
+			contains("cannot save settings right now")(t, resp)
+		}
+		if !strings.Contains(logs.String(), "database file missing") {
+			t.Errorf("the log does not say why:\n%s", logs.String())
+		}
+	})
+	t.Run("store failed at start", func(t *testing.T) {
+		b, m := embedded(t)
+		r, err := New(Config{Base: b, Matcher: m, Logger: slog.New(slog.DiscardHandler),
+			Reminders: &RemindersConfig{Down: errors.New("sqlite: file is not a database")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range []discordgo.Locale{discordgo.EnglishUS, discordgo.Korean, discordgo.Russian} {
+			resp := handle(t, r, reminders(l, manager, subList))
+			ephemeral(t, resp)
+			if want := tr(LangFor(l), msgStoreDown); resp.Data.Content != want {
+				t.Errorf("%s: %q, want %q", l, resp.Data.Content, want)
+			}
+		}
+	})
+}
