@@ -112,6 +112,11 @@ func New(cfg Config) (*Bot, error) {
 	s.ShouldReconnectOnError = true
 	s.StateEnabled = true
 	b := &Bot{cfg: cfg, s: s, log: cfg.Logger, ready: make(chan struct{})}
+	if d := gatewayDialer(&b.closing); d != nil {
+		s.Dialer = d
+	} else {
+		b.log.Info("a proxy is set: a gateway closed by Discord may be re-identified rather than resumed")
+	}
 	b.limits = userLimits{every: cfg.PerUser, burst: cfg.Burst, now: time.Now}
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onResumed)
