@@ -22,7 +22,14 @@ type chanRec struct {
 	denied   bool // 403 Missing Access on every route
 	denySend bool // 403 Missing Permissions on writes
 	msgs     []string
-	nonces   map[string]string // author id + "\x00" + nonce -> message id
+	nonces   map[string]nonceRec // author id + "\x00" + nonce
+}
+
+// nonceRec is a message created with enforce_nonce, remembered for the
+// server's nonce window.
+type nonceRec struct {
+	messageID string
+	at        time.Time
 }
 
 type msgRec struct {
@@ -32,6 +39,19 @@ type msgRec struct {
 	authorID  string
 	data      map[string]any
 	deleted   bool
+	// nonce is what the message was created with. As on Discord it is
+	// not stored with the message: only the create response and the
+	// MESSAGE_CREATE event carry it, never a fetched message.
+	nonce any
+}
+
+// withNonce is the message as created, with its nonce.
+func (m *msgRec) withNonce() map[string]any {
+	d, _ := deepCopy(m.data).(map[string]any)
+	if m.nonce != nil {
+		d["nonce"] = m.nonce
+	}
+	return d
 }
 
 // Message flags Discord lets a bot set on a message.
@@ -87,7 +107,7 @@ func (s *Server) ensureChannelLocked(id, guildID string) *chanRec {
 			s.dms[u.ID] = id
 		}
 	}
-	rec := &chanRec{ch: ch, nonces: map[string]string{}}
+	rec := &chanRec{ch: ch, nonces: map[string]nonceRec{}}
 	s.channels[id] = rec
 	if g := s.guildLocked(guildID); g != nil {
 		g.Channels = append(g.Channels, ch)
@@ -106,7 +126,7 @@ func (s *Server) AddChannel(ch *discordgo.Channel) {
 	}
 	rec := s.channels[cp.ID]
 	if rec == nil {
-		rec = &chanRec{nonces: map[string]string{}}
+		rec = &chanRec{nonces: map[string]nonceRec{}}
 		s.channels[cp.ID] = rec
 	}
 	rec.ch = &cp
@@ -477,13 +497,10 @@ func (s *Server) newMessageLocked(ch *chanRec, author map[string]any, p map[stri
 	if ch.ch.GuildID != "" {
 		m["guild_id"] = ch.ch.GuildID
 	}
-	if n, ok := p["nonce"]; ok && n != nil {
-		m["nonce"] = n
-	}
 	if p["poll"] != nil {
 		m["poll"] = p["poll"]
 	}
-	rec := &msgRec{id: id, channelID: ch.ch.ID, guildID: ch.ch.GuildID, authorID: fmt.Sprint(author["id"]), data: m}
+	rec := &msgRec{id: id, channelID: ch.ch.ID, guildID: ch.ch.GuildID, authorID: fmt.Sprint(author["id"]), data: m, nonce: p["nonce"]}
 	s.messages[id] = rec
 	ch.msgs = append(ch.msgs, id)
 	return rec
@@ -575,7 +592,7 @@ func (s *Server) dispatchMessageLocked(event string, m *msgRec) {
 				data["guild_id"] = m.guildID
 			}
 		} else {
-			data, _ = deepCopy(m.data).(map[string]any)
+			data = m.withNonce()
 			if sess.intents&discordgo.IntentMessageContent == 0 && !isDM && !mentionsBot && m.authorID != s.cfg.botUser.ID {
 				data["content"] = ""
 				data["embeds"] = []any{}
@@ -630,13 +647,14 @@ func (s *Server) createMessage(req *apiReq) apiResp {
 	if r := validateMessage(p, len(req.files), true); r != nil {
 		return *r
 	}
-	// nonce + enforce_nonce: return the message created earlier with that nonce.
+	// nonce + enforce_nonce: return the message created earlier with that
+	// nonce, if it was within the nonce window.
 	nonce := getString(p, "nonce")
 	nonceKey := s.cfg.botUser.ID + "\x00" + nonce
 	if nonce != "" && p["enforce_nonce"] == true {
-		if id, ok := ch.nonces[nonceKey]; ok {
-			if m := s.messages[id]; m != nil && !m.deleted {
-				return jsonResp(http.StatusOK, m.data)
+		if n, ok := ch.nonces[nonceKey]; ok && time.Since(n.at) < s.cfg.nonceWindow {
+			if m := s.messages[n.messageID]; m != nil && !m.deleted {
+				return jsonResp(http.StatusOK, m.withNonce())
 			}
 		}
 	}
@@ -669,11 +687,11 @@ func (s *Server) createMessage(req *apiReq) apiResp {
 		m.data["referenced_message"] = deepCopy(refMsg.data)
 	}
 	if nonce != "" {
-		ch.nonces[nonceKey] = m.id
+		ch.nonces[nonceKey] = nonceRec{messageID: m.id, at: time.Now()}
 	}
 	s.dispatchMessageLocked("MESSAGE_CREATE", m)
 	s.bumpLocked()
-	return jsonResp(http.StatusOK, m.data)
+	return jsonResp(http.StatusOK, m.withNonce())
 }
 
 func (s *Server) messageInChannelLocked(req *apiReq, write bool) (*chanRec, *msgRec, *apiResp) {
@@ -871,7 +889,7 @@ func (s *Server) createDM(req *apiReq) apiResp {
 		return badJSON()
 	}
 	ch := &discordgo.Channel{ID: s.newSnowflakeLocked(), Type: discordgo.ChannelTypeDM, Recipients: []*discordgo.User{&recipient}}
-	s.channels[ch.ID] = &chanRec{ch: ch, nonces: map[string]string{}}
+	s.channels[ch.ID] = &chanRec{ch: ch, nonces: map[string]nonceRec{}}
 	s.dms[uid] = ch.ID
 	s.bumpLocked()
 	return jsonResp(http.StatusOK, channelJSON(s.channels[ch.ID]))

@@ -259,8 +259,10 @@ func TestNonceEnforce(t *testing.T) {
 		fault    *Fault // applied to the first request
 		requests int
 		wantMsgs int
+		window   time.Duration // 0: the default
 	}{
 		{name: "same nonce twice", enforce: true, requests: 2, wantMsgs: 1},
+		{name: "same nonce after the window", enforce: true, requests: 2, wantMsgs: 2, window: time.Nanosecond},
 		{name: "nonce without enforce_nonce", enforce: false, requests: 2, wantMsgs: 2},
 		{name: "502 after the message was created, discordgo retries", enforce: true, requests: 1, wantMsgs: 1,
 			fault: &Fault{Method: "POST", PathPrefix: "/channels/", Status: 502, AfterHandling: true}},
@@ -270,7 +272,11 @@ func TestNonceEnforce(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			srv := NewServer(t)
+			var opts []Option
+			if tc.window > 0 {
+				opts = append(opts, WithNonceWindow(tc.window))
+			}
+			srv := NewServer(t, opts...)
 			sess := srv.NewSession(t)
 			if tc.fault != nil {
 				srv.InjectFault(*tc.fault)
@@ -295,10 +301,39 @@ func TestNonceEnforce(t *testing.T) {
 			if msgs := srv.Messages(ch); len(msgs) != tc.wantMsgs {
 				t.Fatalf("%d visible messages, want %d", len(msgs), tc.wantMsgs)
 			}
-			if tc.enforce && tc.requests == 2 && ids[0] != ids[1] {
+			if tc.enforce && tc.requests == 2 && tc.wantMsgs == 1 && ids[0] != ids[1] {
 				t.Fatalf("ids %v differ", ids)
 			}
 		})
+	}
+}
+
+// As on Discord, a nonce is not stored with the message: the create
+// response carries it, a fetched message does not.
+func TestNonceNotStored(t *testing.T) {
+	t.Parallel()
+	srv := NewServer(t)
+	sess := srv.NewSession(t)
+	ch := DefaultChannelID
+	resp, err := sess.RequestWithBucketID("POST", discordgo.EndpointChannelMessages(ch), map[string]any{"content": "x", "nonce": "n1", "enforce_nonce": true}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var created struct {
+		ID    string `json:"id"`
+		Nonce string `json:"nonce"`
+	}
+	if err := jsonUnmarshal(resp, &created); err != nil || created.Nonce != "n1" {
+		t.Fatalf("create response %s", resp)
+	}
+	for _, url := range []string{discordgo.EndpointChannelMessage(ch, created.ID), discordgo.EndpointChannelMessages(ch)} {
+		body, err := sess.RequestWithBucketID("GET", url, nil, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(body), "nonce") {
+			t.Errorf("GET %s shows the nonce: %s", url, body)
+		}
 	}
 }
 

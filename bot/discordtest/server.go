@@ -56,6 +56,7 @@ type config struct {
 	shards          int
 	heartbeat       time.Duration
 	deadline        time.Duration
+	nonceWindow     time.Duration
 	guilds          []*discordgo.Guild
 	allowedPriv     discordgo.Intent
 	zlib            bool
@@ -102,6 +103,14 @@ func WithHeartbeatInterval(d time.Duration) Option { return func(c *config) { c.
 // to an interaction is accepted (default 3 s, like Discord). Later callbacks
 // get 404 Unknown interaction (10062).
 func WithInteractionDeadline(d time.Duration) Option { return func(c *config) { c.deadline = d } }
+
+// DefaultNonceWindow is how long a nonce sent with enforce_nonce makes
+// a resend return the message already created. Discord says only "the
+// past few minutes".
+const DefaultNonceWindow = 5 * time.Minute
+
+// WithNonceWindow sets how long enforce_nonce deduplicates a message.
+func WithNonceWindow(d time.Duration) Option { return func(c *config) { c.nonceWindow = d } }
 
 // WithGuilds sets the guilds the bot is in (replacing the default guild).
 // Channels listed in a guild become known channels of that guild; a guild
@@ -205,6 +214,7 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 		shards:          1,
 		heartbeat:       DefaultHeartbeatInterval,
 		deadline:        DefaultInteractionDeadline,
+		nonceWindow:     DefaultNonceWindow,
 		allowedPriv:     privilegedIntents,
 		echoOwnMessages: true,
 		user: discordgo.User{
@@ -438,7 +448,7 @@ func (s *Server) addGuildLocked(g *discordgo.Guild) {
 		if ch.Name == "" {
 			ch.Name = "channel-" + ch.ID
 		}
-		s.channels[ch.ID] = &chanRec{ch: ch, nonces: map[string]string{}}
+		s.channels[ch.ID] = &chanRec{ch: ch, nonces: map[string]nonceRec{}}
 	}
 	for i, old := range s.guilds {
 		if old.ID == g.ID {
