@@ -544,8 +544,24 @@ func (s *Scheduler) deliver(ctx context.Context, sub store.Subscription, day str
 		log.Error("scheduled post given up", "reason", reason)
 		return true, s.markFailed(ctx, sub, day, reason)
 	}
+	var earlier []string
+	if d.Attempts > 1 {
+		// An earlier attempt may have posted and died before recording
+		// it, longer ago than Discord remembers nonces.
+		if earlier, err = s.postedEarlier(ctx, sub.ChannelID, day, parts); err != nil {
+			log.Warn("cannot look for an earlier post; resending with the same nonces", "err", err)
+			earlier = nil
+		}
+	}
 	var first string
 	for i, m := range parts {
+		if i < len(earlier) && earlier[i] != "" {
+			if i == 0 {
+				first = earlier[i]
+			}
+			log.Info("scheduled post found in the channel; not sent again", "message", earlier[i], "part", i)
+			continue
+		}
 		id, err := s.post(ctx, sub.ChannelID, m, store.MessageNonce(sub.ID, day, i))
 		if err == nil {
 			if i == 0 {

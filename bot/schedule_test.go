@@ -437,22 +437,36 @@ func (crashingStore) MarkSent(context.Context, int64, string, string, time.Time)
 	return errors.New("killed before recording")
 }
 
+// crash is a process that posted 19 November's message in Moscow and was
+// killed before recording it.
+type crash struct {
+	clk  *testClock
+	st   store.Store
+	sub  store.Subscription
+	at   time.Time
+	sent []*discordgo.Message
+}
+
+func crashAfterSending(t *testing.T, srv *discordtest.Server, b backend) crash {
+	t.Helper()
+	c := crash{clk: &testClock{}, st: b.open(t), at: utc("2026-11-19T06:00:00Z")}
+	c.sub = subscribe(t, c.st, guild, channel, "Europe/Moscow", 9, 0)
+	c.clk.Set(c.at)
+	crashed := newTestScheduler(t, srv, crashingStore{c.st}, c.clk, 0, 1, "crashed")
+	crashed.runDue(c.sub.ID)
+	c.sent = wantPosts(t, srv, channel, 1, "the crashed run")
+	if d := delivery(t, c.st, c.sub, "2026-11-19"); d.State != store.DeliveryPending {
+		t.Fatalf("delivery %+v, want pending", d)
+	}
+	return c
+}
+
 func TestCrashAfterSendingBeforeRecording(t *testing.T) {
 	eachBackend(t, func(t *testing.T, b backend) {
 		srv := discordtest.NewServer(t)
 		ctx := context.Background()
-		clk := &testClock{}
-		st := b.open(t)
-		sub := subscribe(t, st, guild, channel, "Europe/Moscow", 9, 0)
-		at := utc("2026-11-19T06:00:00Z")
-
-		clk.Set(at)
-		crashed := newTestScheduler(t, srv, crashingStore{st}, clk, 0, 1, "crashed")
-		crashed.runDue(sub.ID)
-		sent := wantPosts(t, srv, channel, 1, "the crashed run")
-		if d := delivery(t, st, sub, "2026-11-19"); d.State != store.DeliveryPending {
-			t.Fatalf("delivery %+v, want pending", d)
-		}
+		c := crashAfterSending(t, srv, b)
+		clk, st, sub, at, sent := c.clk, c.st, c.sub, c.at, c.sent
 
 		// The restarted process waits for the crashed one's lease…
 		restarted := newTestScheduler(t, srv, b.open(t), clk, 0, 1, "restarted")
@@ -461,8 +475,10 @@ func TestCrashAfterSendingBeforeRecording(t *testing.T) {
 		if n := postCalls(srv, channel); n != 1 {
 			t.Fatalf("%d sends while the lease held, want 1", n)
 		}
-		// …then resends with the same nonce: Discord returns the message
-		// that went out, and the delivery is recorded.
+		// …then, unable to read the channel's history (no Read Message
+		// History), resends with the same nonce: Discord returns the
+		// message that went out, and the delivery is recorded.
+		srv.InjectFault(discordtest.Fault{Method: "GET", PathPrefix: "/channels/" + channel + "/messages", Status: 403, Times: 1})
 		clk.Set(at.Add(2 * time.Minute))
 		restarted.catchUp(ctx)
 		wantPosts(t, srv, channel, 1, "after the resend")
@@ -472,6 +488,34 @@ func TestCrashAfterSendingBeforeRecording(t *testing.T) {
 		d := delivery(t, st, sub, "2026-11-19")
 		if d.State != store.DeliverySent || d.MessageID != sent[0].ID || d.Attempts != 2 || d.ClaimedBy != "restarted" {
 			t.Errorf("delivery %+v, want sent as message %s after 2 attempts", d, sent[0].ID)
+		}
+	})
+}
+
+// A process that crashed between sending and recording, and stayed down
+// longer than Discord remembers nonces, finds its post in the channel on
+// its return instead of posting the day again.
+func TestCrashDownPastTheNonceWindow(t *testing.T) {
+	eachBackend(t, func(t *testing.T, b backend) {
+		// The window has passed by the time anyone resends.
+		srv := discordtest.NewServer(t, discordtest.WithNonceWindow(time.Nanosecond))
+		ctx := context.Background()
+		c := crashAfterSending(t, srv, b)
+		clk, st, sub, at, sent := c.clk, c.st, c.sub, c.at, c.sent
+		// Others talk in the channel meanwhile.
+		for k := range 3 {
+			srv.SendMessage(&discordgo.Message{ChannelID: channel, Content: fmt.Sprint("hello ", k), Author: &discordgo.User{ID: "77"}})
+		}
+
+		clk.Set(at.Add(3 * time.Hour))
+		restarted := newTestScheduler(t, srv, b.open(t), clk, 0, 1, "restarted")
+		restarted.catchUp(ctx)
+		if n := postCalls(srv, channel); n != 1 {
+			t.Errorf("%d sends, want 1: the day was posted again", n)
+		}
+		d := delivery(t, st, sub, "2026-11-19")
+		if d.State != store.DeliverySent || d.MessageID != sent[0].ID {
+			t.Errorf("delivery %+v, want sent as message %s", d, sent[0].ID)
 		}
 	})
 }
