@@ -14,6 +14,8 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"golang.org/x/time/rate"
+
+	"github.com/ninebridges/ninebridges/commands"
 )
 
 // Handler is what the bot serves: commands.Router is the real one.
@@ -37,10 +39,13 @@ type Config struct {
 	// ShardID and ShardCount choose this process's shard; a ShardCount of
 	// zero asks Discord for the recommended count and runs shard 0 of it.
 	ShardID, ShardCount int
-	// Scheduler, if set, posts the scheduled reminders: Start starts it
-	// once the gateway is ready, when the shard is known, and Close stops
-	// it.
-	Scheduler *Scheduler
+	// OnReady, if set, runs once the gateway is ready and the commands
+	// are registered, when the shard is known: the scheduled posts start
+	// here, sending through out. An error stops Start.
+	OnReady func(ctx context.Context, out *Out, shardID, shardCount int) error
+	// OnClose, if set, runs first when the bot closes: the scheduled posts
+	// stop here.
+	OnClose func()
 
 	Logger *slog.Logger
 	// DeferAfter is how long a handler may take before the interaction is
@@ -67,11 +72,7 @@ type Bot struct {
 	connected atomic.Bool
 	everReady atomic.Bool
 	closing   atomic.Bool // Close has begun: a disconnect is ours, not a fault
-}
-
-// noMentions lets the bot quote anything without pinging anyone.
-func noMentions() *discordgo.MessageAllowedMentions {
-	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+	out       *Out
 }
 
 // New prepares a session; Run connects it.
@@ -81,6 +82,14 @@ func New(cfg Config) (*Bot, error) {
 	}
 	if cfg.Handler == nil {
 		return nil, errors.New("bot: no handler")
+	}
+	if cfg.Handler == nil || len(cfg.Commands) == 0 {
+		return nil, errors.New("bot: Config.Handler and Config.Commands are required")
+	}
+	// Discord refuses a bulk overwrite whole for one bad declaration; the
+	// mistake is better named here, before connecting.
+	if err := commands.Validate(cfg.Commands); err != nil {
+		return nil, fmt.Errorf("bot: the command declarations: %w", err)
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -111,7 +120,7 @@ func New(cfg Config) (*Bot, error) {
 	s.Identify.Intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	s.ShouldReconnectOnError = true
 	s.StateEnabled = true
-	b := &Bot{cfg: cfg, s: s, log: cfg.Logger, ready: make(chan struct{})}
+	b := &Bot{cfg: cfg, s: s, log: cfg.Logger, ready: make(chan struct{}), out: &Out{s: s}}
 	if d := gatewayDialer(&b.closing); d != nil {
 		s.Dialer = d
 	} else {
@@ -126,9 +135,6 @@ func New(cfg Config) (*Bot, error) {
 	s.AddHandler(func(*discordgo.Session, *discordgo.RateLimit) { b.cfg.Metrics.rateLimit() })
 	return b, nil
 }
-
-// Session exposes the session, for wiring that needs it (reminders).
-func (b *Bot) Session() *discordgo.Session { return b.s }
 
 // Connected reports whether the gateway connection is up.
 func (b *Bot) Connected() bool { return b.connected.Load() }
@@ -171,8 +177,8 @@ func (b *Bot) Start(ctx context.Context) error {
 		b.s.Close()
 		return *p
 	}
-	if sc := b.cfg.Scheduler; sc != nil {
-		if err := sc.Start(ctx, b.s, b.cfg.ShardID, b.cfg.ShardCount); err != nil {
+	if f := b.cfg.OnReady; f != nil {
+		if err := f(ctx, b.out, b.cfg.ShardID, b.cfg.ShardCount); err != nil {
 			b.s.Close()
 			return err
 		}
@@ -183,8 +189,8 @@ func (b *Bot) Start(ctx context.Context) error {
 // Close waits for handlers in flight, then closes the session.
 func (b *Bot) Close() error {
 	b.closing.Store(true)
-	if b.cfg.Scheduler != nil {
-		b.cfg.Scheduler.Stop()
+	if b.cfg.OnClose != nil {
+		b.cfg.OnClose()
 	}
 	done := make(chan struct{})
 	go func() { b.inFlight.Wait(); close(done) }()
@@ -271,7 +277,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 		if i.Type == discordgo.InteractionMessageComponent {
 			kind = discordgo.InteractionResponseDeferredMessageUpdate
 		}
-		if err := interactionRespond(s, i, &discordgo.InteractionResponse{Type: kind}); err != nil {
+		if err := b.out.Respond(i, &discordgo.InteractionResponse{Type: kind}); err != nil {
 			b.log.Error("deferring interaction", "err", err, "interaction", i.ID)
 		}
 		deferred = true
@@ -282,9 +288,9 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 	var err error
 	if deferred {
-		err = b.editDeferred(s, i, resp)
+		err = b.out.EditOriginal(i, resp)
 	} else {
-		err = b.respond(s, i, resp)
+		err = b.out.Respond(i, resp)
 	}
 	outcome := "ok"
 	if err != nil {
@@ -294,29 +300,6 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	b.cfg.Metrics.interaction(interactionName(i), outcome, time.Since(start))
 	b.log.Info("interaction", "type", i.Type.String(), "command", interactionName(i), "guild", i.GuildID,
 		"latency", time.Since(start).Round(time.Microsecond), "deferred", deferred, "outcome", outcome)
-}
-
-func (b *Bot) respond(s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	if resp.Data != nil && resp.Type != discordgo.InteractionApplicationCommandAutocompleteResult {
-		resp.Data.AllowedMentions = noMentions()
-	}
-	return interactionRespond(s, i, resp)
-}
-
-func (b *Bot) editDeferred(s *discordgo.Session, i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
-	d := resp.Data
-	if d == nil {
-		return nil
-	}
-	edit := &discordgo.WebhookEdit{
-		Content:         &d.Content,
-		Embeds:          &d.Embeds,
-		Components:      &d.Components,
-		Files:           d.Files,
-		AllowedMentions: noMentions(),
-	}
-	_, err := interactionResponseEdit(s, i, edit)
-	return err
 }
 
 func interactionName(i *discordgo.Interaction) string {
@@ -363,7 +346,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if ok, notify := b.limits.admit(m.Author.ID); !ok {
 		// One notice per flood, not one per message.
 		if notify {
-			b.send(s, m, &discordgo.MessageSend{Content: "You're asking faster than I can keep up — please wait a few seconds. / 잠시 후에 다시 물어봐 주세요. / Подождите немного, пожалуйста."})
+			b.reply(m.Message, &discordgo.MessageSend{Content: "You're asking faster than I can keep up — please wait a few seconds. / 잠시 후에 다시 물어봐 주세요. / Подождите немного, пожалуйста."})
 		}
 		return
 	}
@@ -374,7 +357,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	if out == nil {
 		return
 	}
-	err := b.send(s, m, out)
+	err := b.reply(m.Message, out)
 	outcome := "ok"
 	if err != nil {
 		outcome = "error"
@@ -382,12 +365,14 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	b.log.Info("message", "guild", m.GuildID, "dm", m.GuildID == "", "latency", time.Since(start).Round(time.Microsecond), "outcome", outcome)
 }
 
-func (b *Bot) send(s *discordgo.Session, m *discordgo.MessageCreate, out *discordgo.MessageSend) error {
-	out.Reference = m.Reference()
-	out.AllowedMentions = noMentions() // not even the asker: a reply is notice enough
-	_, err := s.ChannelMessageSendComplex(m.ChannelID, out)
+// reply answers a message; a reply is notice enough, so not even the
+// asker is pinged.
+func (b *Bot) reply(to *discordgo.Message, out *discordgo.MessageSend) error {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	err := b.out.Reply(ctx, to, out)
 	if err != nil {
-		b.log.Error("replying to message", "err", err, "channel", m.ChannelID)
+		b.log.Error("replying to message", "err", err, "channel", to.ChannelID)
 	}
 	return err
 }

@@ -45,7 +45,7 @@ func (r *Router) askMessage(ctx context.Context, req *Request) (*discordgo.Inter
 // about, in private, with the closest facts as buttons. lang "" answers in
 // the question's language. list adds the suggestions as text too, for
 // places where buttons may be ignored (free-text replies).
-func (r *Router) answer(question string, lang facts.Lang, list bool) message {
+func (r *Router) answer(question string, lang facts.Lang, list bool) Message {
 	res := r.answers.Answer(cleanQuestion(question), lang)
 	switch {
 	case res.Answered:
@@ -59,7 +59,7 @@ func (r *Router) answer(question string, lang facts.Lang, list bool) message {
 			e.Description += "\n\n" + res.Note
 		}
 		// An event's other facts are follow-ups, a click away.
-		return message{Embeds: []*discordgo.MessageEmbed{e}, Components: suggestionButtons(res.Suggestions, res.Lang)}
+		return Message{Embeds: []*discordgo.MessageEmbed{e}, Components: suggestionButtons(res.Suggestions, res.Lang)}
 	}
 	text := res.Text
 	if list && len(res.Suggestions) > 0 {
@@ -76,7 +76,7 @@ func (r *Router) answer(question string, lang facts.Lang, list bool) message {
 		}
 		text = b.String()
 	}
-	return message{Content: text, Components: suggestionButtons(res.Suggestions, res.Lang), Ephemeral: true}
+	return Message{Content: text, Components: suggestionButtons(res.Suggestions, res.Lang), Ephemeral: true}
 }
 
 // suggestionButtons offers up to three facts; a click answers that fact.
@@ -111,7 +111,7 @@ func (r *Router) fact(ctx context.Context, req *Request) (*discordgo.Interaction
 	if f == nil {
 		return nil, userErr(req.Lang, msgNoFact, inline(id), commandMention(txtFact, req.Lang, nil, ""))
 	}
-	return reply(message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, req.Lang)}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, req.Lang)}}), nil
 }
 
 // lookupFact finds a fact by id or, when someone typed a title instead of
@@ -142,7 +142,7 @@ func (r *Router) factButton(ctx context.Context, req *Request) (*discordgo.Inter
 	if !found {
 		return nil, userErr(lang, msgStaleButton)
 	}
-	return reply(message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}), nil
 }
 
 // factCard is a fact as an embed: the answer, its date, and every source
@@ -216,7 +216,7 @@ func (r *Router) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.La
 	// Quotes share what is left of the embed's 6000 characters, and each
 	// is cut inside its quotation marks, not the attribution: a reader
 	// always sees who said it, and that the quote was shortened.
-	budget := maxEmbedTotal - embedLen(e)
+	budget := maxEmbedTotal - EmbedLen(e)
 	for _, s := range srcs {
 		budget -= runeLen(truncate(s.name, maxFieldName)) + runeLen(s.head) + 1
 	}

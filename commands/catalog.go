@@ -74,44 +74,6 @@ const (
 	msgCommandsField
 
 	// scheduled posts and /reminders (reminders*.go)
-	msgYearsAgoOne
-	msgYearsAgoFew
-	msgYearsAgoMany
-	msgYearsOne
-	msgYearsFew
-	msgYearsMany
-	msgAnniversariesTitle
-	msgAnniversaryLine
-	msgAnniversaryInAWeek
-	msgWeeklyTitle
-	msgWeeklyFooter
-	msgComingUp
-	msgKindOnThisDay
-	msgKindAnniversaries
-	msgKindWeekly
-	msgWeekBefore
-	msgNextIfEmpty
-	msgRemindersOff
-	msgStoreDown
-	msgRemindersGuildOnly
-	msgRemindersNeedManage
-	msgBadTime
-	msgBadZone
-	msgBadLang
-	msgBadKinds
-	msgBadChannel
-	msgCannotPost
-	msgBadDay
-	msgSubscribed
-	msgUnsubscribed
-	msgNotSubscribed
-	msgListTitle
-	msgListEmpty
-	msgPaused
-	msgPreviewHeader
-	msgPreviewDefaults
-	msgPreviewEmpty
-	msgDisabledNotice
 
 	msgCount // must stay last
 )
@@ -119,7 +81,7 @@ const (
 // catalogue holds every text the package shows, in English, Korean and
 // Russian. Format verbs must match across the three languages (a test checks
 // this); explicit argument indexes let a language reorder them.
-var catalogue = [msgCount]facts.Text{
+var catalogue = Catalogue[msgID]{
 	msgApology: {
 		EN: "Sorry — something went wrong on my side. Please try again in a moment.",
 		KO: "죄송합니다. 제 쪽에서 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.",
@@ -290,157 +252,14 @@ var catalogue = [msgCount]facts.Text{
 
 	// Plural forms: English uses One and Many; Russian all three; Korean
 	// has one form (see plural in reminders_render.go).
-	msgYearsAgoOne:        {EN: "%[1]d year ago", KO: "%[1]d년 전", RU: "%[1]d год назад"},
-	msgYearsAgoFew:        {EN: "%[1]d years ago", KO: "%[1]d년 전", RU: "%[1]d года назад"},
-	msgYearsAgoMany:       {EN: "%[1]d years ago", KO: "%[1]d년 전", RU: "%[1]d лет назад"},
-	msgYearsOne:           {EN: "%[1]d year", KO: "%[1]d주년", RU: "%[1]d год"},
-	msgYearsFew:           {EN: "%[1]d years", KO: "%[1]d주년", RU: "%[1]d года"},
-	msgYearsMany:          {EN: "%[1]d years", KO: "%[1]d주년", RU: "%[1]d лет"},
-	msgAnniversariesTitle: {EN: "Anniversaries", KO: "기념일", RU: "Годовщины"},
-	msgAnniversaryLine: {
-		EN: "**%[1]s** since %[2]s: %[3]s",
-		KO: "%[3]s **%[1]s** (%[2]s)",
-		RU: "**%[1]s** со дня события (%[2]s): %[3]s",
-	},
-	msgAnniversaryInAWeek: {
-		EN: "In a week, on %[1]s — %[2]s",
-		KO: "일주일 뒤 %[1]s — %[2]s",
-		RU: "Через неделю, %[1]s — %[2]s",
-	},
-	msgWeeklyTitle: {
-		EN: "This week in the timeline: %[1]s",
-		KO: "이번 주의 한러 관계 연표: %[1]s",
-		RU: "Хроника недели: %[1]s",
-	},
-	msgWeeklyFooter: {
-		EN: "Part %[1]d of %[2]d · the whole timeline: %[3]s",
-		KO: "%[2]d편 중 %[1]d편 · 전체 연표: %[3]s",
-		RU: "Часть %[1]d из %[2]d · вся хроника: %[3]s",
-	},
-	msgComingUp: {
-		EN: "Nothing on this day in my sources. Coming up on %[1]s: %[2]s (%[3]s).",
-		KO: "제 자료에는 이날 있었던 일이 없습니다. 다가오는 %[1]s: %[2]s (%[3]s)",
-		RU: "В моих источниках на этот день ничего нет. Скоро, %[1]s: %[2]s (%[3]s).",
-	},
-	msgKindOnThisDay:     {EN: "on this day", KO: "오늘의 역사", RU: "в этот день"},
-	msgKindAnniversaries: {EN: "anniversaries", KO: "기념일", RU: "годовщины"},
-	msgKindWeekly:        {EN: "weekly timeline (Mondays)", KO: "주간 연표 (월요일)", RU: "хроника недели (по понедельникам)"},
-	msgWeekBefore:        {EN: "anniversaries also a week ahead", KO: "기념일은 일주일 전에도 알림", RU: "о годовщинах — и за неделю"},
-	msgNextIfEmpty:       {EN: "the next event on quiet days", KO: "없는 날에는 다가오는 사건", RU: "в пустые дни — ближайшее событие"},
-	msgRemindersOff: {
-		EN: "Scheduled posts are not switched on for this bot.",
-		KO: "이 봇에서는 예약 게시가 켜져 있지 않습니다.",
-		RU: "Публикации по расписанию у этого бота не включены.",
-	},
-	msgStoreDown: {
-		EN: "The bot cannot save settings right now, so nothing was changed. Please try again later; the bot's operator can see why in its health check.",
-		KO: "지금은 봇이 설정을 저장할 수 없어 아무것도 바꾸지 않았습니다. 나중에 다시 시도해 주세요. 봇 운영자는 상태 점검에서 원인을 볼 수 있습니다.",
-		RU: "Сейчас бот не может сохранять настройки, поэтому ничего не изменено. Попробуйте позже; оператор бота видит причину в проверке состояния.",
-	},
-	msgRemindersGuildOnly: {
-		EN: "Scheduled posts are set up per server: run this command in a server channel.",
-		KO: "예약 게시는 서버마다 설정합니다. 서버 채널에서 이 명령을 실행해 주세요.",
-		RU: "Публикации по расписанию настраиваются для сервера: выполните команду в канале сервера.",
-	},
-	msgRemindersNeedManage: {
-		EN: "Only members with the Manage Server permission can set up scheduled posts.",
-		KO: "서버 관리 권한이 있는 멤버만 예약 게시를 설정할 수 있습니다.",
-		RU: "Настраивать публикации по расписанию могут только участники с правом «Управлять сервером».",
-	},
-	msgBadTime: {
-		EN: "`%[1]s` is not a time I understand. Use HH:MM on a 24-hour clock, for example 09:00 or 18:30.",
-		KO: "`%[1]s`은(는) 알 수 없는 시각입니다. 24시간제 HH:MM 형식으로 입력해 주세요. 예: 09:00, 18:30",
-		RU: "Не понимаю время `%[1]s`. Используйте формат ЧЧ:ММ (24 часа), например 09:00 или 18:30.",
-	},
-	msgBadZone: {
-		EN: "`%[1]s` is not a time zone I know. Use a name such as Asia/Seoul, Europe/Moscow or America/New_York — start typing to pick one.",
-		KO: "`%[1]s`은(는) 알 수 없는 시간대입니다. Asia/Seoul, Europe/Moscow, America/New_York 같은 이름을 쓰거나, 입력을 시작해 목록에서 골라 주세요.",
-		RU: "Часовой пояс `%[1]s` мне неизвестен. Укажите название вроде Europe/Moscow, Asia/Seoul или America/New_York — начните вводить и выберите из списка.",
-	},
-	msgBadLang: {
-		EN: "`%[1]s` is not a language I post in. Pick en, ko or ru.",
-		KO: "`%[1]s`은(는) 지원하지 않는 언어입니다. en, ko, ru 가운데 골라 주세요.",
-		RU: "На языке `%[1]s` я не пишу. Выберите en, ko или ru.",
-	},
-	msgBadKinds: {
-		EN: "`%[1]s` is not a kind of post. Pick from: %[2]s.",
-		KO: "`%[1]s`은(는) 알 수 없는 게시 종류입니다. 다음 가운데 골라 주세요: %[2]s.",
-		RU: "Вида публикаций `%[1]s` нет. Выберите из: %[2]s.",
-	},
-	msgBadChannel: {
-		EN: "I can only post in a text or announcement channel of this server; %[1]s is not one.",
-		KO: "이 서버의 텍스트 채널이나 공지 채널에만 게시할 수 있습니다. %[1]s은(는) 해당하지 않습니다.",
-		RU: "Я могу публиковать только в текстовом канале или канале объявлений этого сервера, а %[1]s к ним не относится.",
-	},
-	msgCannotPost: {
-		EN: "I can't post in %[1]s: I need the View Channel, Send Messages and Embed Links permissions there. Nothing was saved.",
-		KO: "%[1]s에 게시할 수 없습니다. 그 채널에서 채널 보기, 메시지 보내기, 링크 첨부 권한이 필요합니다. 아무것도 저장하지 않았습니다.",
-		RU: "Я не могу публиковать в %[1]s: там нужны права «Просматривать канал», «Отправлять сообщения» и «Встраивать ссылки». Ничего не сохранено.",
-	},
-	msgBadDay: {
-		EN: "`%[1]s` is not a date I understand. Use YYYY-MM-DD, for example 2026-11-19.",
-		KO: "`%[1]s`은(는) 알 수 없는 날짜입니다. YYYY-MM-DD 형식으로 입력해 주세요. 예: 2026-11-19",
-		RU: "Не понимаю дату `%[1]s`. Используйте формат ГГГГ-ММ-ДД, например 2026-11-19.",
-	},
-	msgSubscribed: {
-		EN: "Done: %[1]s gets scheduled posts — %[2]s. The next check is %[3]s; a day with nothing to post stays quiet.",
-		KO: "설정했습니다. %[1]s에 예약 게시를 합니다 — %[2]s. 다음 확인 시각은 %[3]s이며, 올릴 내용이 없는 날에는 게시하지 않습니다.",
-		RU: "Готово: %[1]s будет получать публикации — %[2]s. Следующая проверка — %[3]s; в дни, когда публиковать нечего, бот молчит.",
-	},
-	msgUnsubscribed: {
-		EN: "%[1]s will get no more scheduled posts.",
-		KO: "%[1]s에는 더 이상 예약 게시를 하지 않습니다.",
-		RU: "В %[1]s больше не будет публикаций по расписанию.",
-	},
-	msgNotSubscribed: {
-		EN: "%[1]s has no scheduled posts. See them all with %[2]s.",
-		KO: "%[1]s에는 예약 게시가 없습니다. 전체 목록은 %[2]s에서 볼 수 있습니다.",
-		RU: "У %[1]s нет публикаций по расписанию. Все подписки: %[2]s.",
-	},
-	msgListTitle: {EN: "Scheduled posts in this server", KO: "이 서버의 예약 게시", RU: "Публикации по расписанию на этом сервере"},
-	msgListEmpty: {
-		EN: "No channel here gets scheduled posts yet. Set one up with %[1]s.",
-		KO: "아직 예약 게시를 받는 채널이 없습니다. %[1]s으로 설정해 보세요.",
-		RU: "Пока ни один канал здесь не получает публикаций по расписанию. Настройте с помощью %[1]s.",
-	},
-	msgPaused: {
-		EN: "Paused: %[1]s. Run %[2]s again to resume.",
-		KO: "일시 중지됨: %[1]s. 다시 시작하려면 %[2]s을(를) 다시 실행하세요.",
-		RU: "Приостановлено: %[1]s. Чтобы возобновить, снова выполните %[2]s.",
-	},
-	msgPreviewHeader: {
-		EN: "Preview for %[1]s, as %[2]s would get it — %[3]s:",
-		KO: "%[1]s 미리 보기 (%[2]s 기준 — %[3]s):",
-		RU: "Предпросмотр на %[1]s — как это получит %[2]s (%[3]s):",
-	},
-	msgPreviewDefaults: {
-		EN: "Preview for %[1]s with the default settings — %[2]s:",
-		KO: "%[1]s 미리 보기 (기본 설정 — %[2]s):",
-		RU: "Предпросмотр на %[1]s с настройками по умолчанию (%[2]s):",
-	},
-	msgPreviewEmpty: {
-		EN: "Nothing would be posted on %[1]s: my sources have nothing for that day with these settings.",
-		KO: "%[1]s에는 게시할 내용이 없습니다. 이 설정으로는 그날 제 자료에 해당하는 내용이 없습니다.",
-		RU: "На %[1]s публиковать было бы нечего: с этими настройками в моих источниках на этот день ничего нет.",
-	},
-	msgDisabledNotice: {
-		EN: "I can no longer post scheduled reminders in <#%[1]s> on your server (%[2]s), so I have paused them. Once I can post there again, run %[3]s to resume.",
-		KO: "서버의 <#%[1]s> 채널에 더 이상 예약 게시를 할 수 없어 (%[2]s) 일시 중지했습니다. 다시 게시할 수 있게 되면 %[3]s을(를) 실행해 다시 시작하세요.",
-		RU: "Я больше не могу публиковать напоминания в канале <#%[1]s> вашего сервера (%[2]s), поэтому приостановил их. Когда доступ вернётся, выполните %[3]s, чтобы возобновить.",
-	},
 }
 
 // tr returns text id in lang, formatted with args.
-func tr(lang facts.Lang, id msgID, args ...any) string {
-	s := catalogue[id].In(lang)
-	if len(args) == 0 {
-		return s
-	}
-	return fmt.Sprintf(s, args...)
-}
+func tr(lang facts.Lang, id msgID, args ...any) string { return catalogue.T(lang, id, args...) }
 
-// cmdText is what Discord shows for a command, option or choice.
-type cmdText struct {
+// Text is what Discord shows for a command, option or choice: its name
+// and description in the three languages.
+type Text struct {
 	Name        facts.Text // localized names; EN is the canonical name
 	Description facts.Text
 }
@@ -448,73 +267,73 @@ type cmdText struct {
 // Command, option and choice texts. The English name is what Discord sends
 // back in interactions, whatever the user's locale.
 var (
-	txtAsk = cmdText{
+	txtAsk = Text{
 		Name:        facts.Text{EN: "ask", KO: "질문", RU: "спросить"},
 		Description: facts.Text{EN: "Ask a question about Korea–Russia relations", KO: "한러 관계에 대해 질문하기", RU: "Задать вопрос об отношениях Кореи и России"},
 	}
-	txtQuestion = cmdText{
+	txtQuestion = Text{
 		Name:        facts.Text{EN: "question", KO: "질문", RU: "вопрос"},
 		Description: facts.Text{EN: "Your question, in English, Korean or Russian", KO: "질문 (한국어, 영어, 러시아어)", RU: "Ваш вопрос — по-русски, по-корейски или по-английски"},
 	}
-	txtFact = cmdText{
+	txtFact = Text{
 		Name:        facts.Text{EN: "fact", KO: "사실", RU: "факт"},
 		Description: facts.Text{EN: "Show one fact with all its sources", KO: "사실 하나를 모든 출처와 함께 보기", RU: "Показать факт со всеми источниками"},
 	}
-	txtID = cmdText{
+	txtID = Text{
 		Name:        facts.Text{EN: "id", KO: "항목", RU: "факт"},
 		Description: facts.Text{EN: "The fact — start typing to search", KO: "항목 — 입력하면 검색됩니다", RU: "Факт — начните вводить для поиска"},
 	}
-	txtTimeline = cmdText{
+	txtTimeline = Text{
 		Name:        facts.Text{EN: "timeline", KO: "연표", RU: "хроника"},
 		Description: facts.Text{EN: "Key events in Korea–Russia relations, in order", KO: "한러 관계 주요 사건 연표", RU: "Ключевые события отношений Кореи и России по порядку"},
 	}
-	txtFrom = cmdText{
+	txtFrom = Text{
 		Name:        facts.Text{EN: "from", KO: "시작", RU: "от"},
 		Description: facts.Text{EN: "From (YYYY, YYYY-MM or YYYY-MM-DD)", KO: "시작 시점 (YYYY, YYYY-MM, YYYY-MM-DD)", RU: "С какого времени (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)"},
 	}
-	txtTo = cmdText{
+	txtTo = Text{
 		Name:        facts.Text{EN: "to", KO: "끝", RU: "до"},
 		Description: facts.Text{EN: "To (YYYY, YYYY-MM or YYYY-MM-DD)", KO: "끝 시점 (YYYY, YYYY-MM, YYYY-MM-DD)", RU: "По какое время (ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД)"},
 	}
-	txtTopic = cmdText{
+	txtTopic = Text{
 		Name:        facts.Text{EN: "topic", KO: "주제", RU: "тема"},
 		Description: facts.Text{EN: "Only events on this topic", KO: "이 주제의 사건만 보기", RU: "Только события по этой теме"},
 	}
-	txtOnThisDay = cmdText{
+	txtOnThisDay = Text{
 		Name:        facts.Text{EN: "onthisday", KO: "오늘의역사", RU: "в-этот-день"},
 		Description: facts.Text{EN: "What happened on this day in Korea–Russia relations", KO: "오늘 같은 날 한러 관계에서 있었던 일", RU: "Что происходило в этот день в отношениях Кореи и России"},
 	}
-	txtDay = cmdText{
+	txtDay = Text{
 		Name:        facts.Text{EN: "date", KO: "날짜", RU: "дата"},
 		Description: facts.Text{EN: "The day (MM-DD or YYYY-MM-DD); today if left out", KO: "날짜 (MM-DD 또는 YYYY-MM-DD), 비우면 오늘", RU: "День (ММ-ДД или ГГГГ-ММ-ДД); по умолчанию сегодня"},
 	}
-	txtTrade = cmdText{
+	txtTrade = Text{
 		Name:        facts.Text{EN: "trade", KO: "교역", RU: "торговля"},
 		Description: facts.Text{EN: "Korea–Russia trade volume by year", KO: "연도별 한러 교역액", RU: "Товарооборот Кореи и России по годам"},
 	}
-	txtExchanges = cmdText{
+	txtExchanges = Text{
 		Name:        facts.Text{EN: "exchanges", KO: "교류", RU: "обмены"},
 		Description: facts.Text{EN: "People-to-people exchanges between Korea and Russia by year", KO: "연도별 한러 인적 교류", RU: "Взаимные поездки граждан Кореи и России по годам"},
 	}
-	txtYear = cmdText{
+	txtYear = Text{
 		Name:        facts.Text{EN: "year", KO: "연도", RU: "год"},
 		Description: facts.Text{EN: "One year, for its figure with sources", KO: "연도 (그해 수치와 출처 보기)", RU: "Год — цифра за этот год с источниками"},
 	}
-	txtSources = cmdText{
+	txtSources = Text{
 		Name:        facts.Text{EN: "sources", KO: "출처", RU: "источники"},
 		Description: facts.Text{EN: "The documents my answers come from", KO: "답변의 근거가 되는 문서", RU: "Документы, на которых основаны ответы"},
 	}
-	txtAbout = cmdText{
+	txtAbout = Text{
 		Name:        facts.Text{EN: "about", KO: "소개", RU: "о-боте"},
 		Description: facts.Text{EN: "What Nine Bridges knows", KO: "Nine Bridges가 아는 것", RU: "Что знает Nine Bridges"},
 	}
-	txtHelp = cmdText{
+	txtHelp = Text{
 		Name:        facts.Text{EN: "help", KO: "도움말", RU: "помощь"},
 		Description: facts.Text{EN: "How to use Nine Bridges", KO: "Nine Bridges 사용법", RU: "Как пользоваться Nine Bridges"},
 	}
 	// A message command has a display name (spaces and capitals allowed)
 	// and no description.
-	txtAskMessage = cmdText{
+	txtAskMessage = Text{
 		Name: facts.Text{EN: "Ask Nine Bridges", KO: "Nine Bridges에 묻기", RU: "Спросить Nine Bridges"},
 	}
 )

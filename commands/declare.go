@@ -29,11 +29,10 @@ const (
 	optYear     = "year"
 )
 
-// Limits Discord puts on what we send.
+// Our own caps, within Discord's limits (limits.go).
 const (
-	maxQuestionLen = 300 // our own cap on /ask input: questions are short
+	maxQuestionLen = 300 // /ask input: questions are short
 	maxChoices     = 10  // autocomplete allows 25; ten is easier to scan
-	maxChoiceLen   = 100
 )
 
 // Commands returns the declarations for one bulk overwrite of the bot's
@@ -51,29 +50,13 @@ func Commands(b *facts.Base) []*discordgo.ApplicationCommand {
 		discordgo.ApplicationIntegrationGuildInstall,
 		discordgo.ApplicationIntegrationUserInstall,
 	}
-	dm := true
-	slash := func(t cmdText, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
-		return &discordgo.ApplicationCommand{
-			Type:                     discordgo.ChatApplicationCommand,
-			Name:                     t.Name.EN,
-			NameLocalizations:        ptr(localized(t.Name)),
-			Description:              t.Description.EN,
-			DescriptionLocalizations: ptr(localized(t.Description)),
-			Options:                  opts,
-			DMPermission:             &dm,
-			Contexts:                 &contexts,
-			IntegrationTypes:         &installs,
-		}
+	slash := func(t Text, opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
+		c := t.Command(opts...)
+		c.Contexts, c.IntegrationTypes = &contexts, &installs
+		return c
 	}
-	option := func(typ discordgo.ApplicationCommandOptionType, t cmdText, required bool) *discordgo.ApplicationCommandOption {
-		return &discordgo.ApplicationCommandOption{
-			Type:                     typ,
-			Name:                     t.Name.EN,
-			NameLocalizations:        localized(t.Name),
-			Description:              t.Description.EN,
-			DescriptionLocalizations: localized(t.Description),
-			Required:                 required,
-		}
+	option := func(typ discordgo.ApplicationCommandOptionType, t Text, required bool) *discordgo.ApplicationCommandOption {
+		return t.Option(typ, required)
 	}
 
 	question := option(discordgo.ApplicationCommandOptionString, txtQuestion, true)
@@ -90,9 +73,7 @@ func Commands(b *facts.Base) []*discordgo.ApplicationCommand {
 	to := option(discordgo.ApplicationCommandOptionString, txtTo, false)
 	to.MaxLength = 10
 	topic := option(discordgo.ApplicationCommandOptionString, txtTopic, false)
-	for _, t := range topicChoices(b) {
-		topic.Choices = append(topic.Choices, t)
-	}
+	topic.Choices = append(topic.Choices, topicChoices(b)...)
 	day := option(discordgo.ApplicationCommandOptionString, txtDay, false)
 	day.MaxLength = 10
 
@@ -107,8 +88,7 @@ func Commands(b *facts.Base) []*discordgo.ApplicationCommand {
 	message := &discordgo.ApplicationCommand{
 		Type:              discordgo.MessageApplicationCommand,
 		Name:              txtAskMessage.Name.EN,
-		NameLocalizations: ptr(localized(txtAskMessage.Name)),
-		DMPermission:      &dm,
+		NameLocalizations: ptr(Localized(txtAskMessage.Name)),
 		Contexts:          &contexts,
 		IntegrationTypes:  &installs,
 	}
@@ -122,7 +102,6 @@ func Commands(b *facts.Base) []*discordgo.ApplicationCommand {
 		slash(txtSources),
 		slash(txtAbout),
 		slash(txtHelp),
-		remindersCommand(),
 		message,
 	}
 }
@@ -137,16 +116,16 @@ func topicChoices(b *facts.Base) []*discordgo.ApplicationCommandOptionChoice {
 		name := facts.Text{EN: topicName(t, facts.EN), KO: topicName(t, facts.KO), RU: topicName(t, facts.RU)}
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{
 			Name:              name.EN,
-			NameLocalizations: localized(name),
+			NameLocalizations: Localized(name),
 			Value:             t,
 		})
 	}
 	return out
 }
 
-// localized gives the Korean and Russian forms of t, the locales the bot
-// speaks besides English.
-func localized(t facts.Text) map[discordgo.Locale]string {
+// Localized gives the Korean and Russian forms of t, the locales the bot
+// speaks besides English, as Discord's declarations take them.
+func Localized(t facts.Text) map[discordgo.Locale]string {
 	return map[discordgo.Locale]string{
 		discordgo.Korean:  t.In(facts.KO),
 		discordgo.Russian: t.In(facts.RU),
@@ -155,9 +134,36 @@ func localized(t facts.Text) map[discordgo.Locale]string {
 
 func ptr[T any](v T) *T { return &v }
 
+var localized = Localized
+
+// Command declares a slash command named and described by t, with its
+// options; the caller sets where it may be used.
+func (t Text) Command(opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {
+	return &discordgo.ApplicationCommand{
+		Type:                     discordgo.ChatApplicationCommand,
+		Name:                     t.Name.EN,
+		NameLocalizations:        ptr(Localized(t.Name)),
+		Description:              t.Description.EN,
+		DescriptionLocalizations: ptr(Localized(t.Description)),
+		Options:                  opts,
+	}
+}
+
+// Option declares an option named and described by t.
+func (t Text) Option(typ discordgo.ApplicationCommandOptionType, required bool) *discordgo.ApplicationCommandOption {
+	return &discordgo.ApplicationCommandOption{
+		Type:                     typ,
+		Name:                     t.Name.EN,
+		NameLocalizations:        Localized(t.Name),
+		Description:              t.Description.EN,
+		DescriptionLocalizations: Localized(t.Description),
+		Required:                 required,
+	}
+}
+
 // commandMention is how a command is written in text for a reader in lang,
 // with an option when given ("/trade year:2017").
-func commandMention(cmd cmdText, lang facts.Lang, opt *cmdText, value string) string {
+func commandMention(cmd Text, lang facts.Lang, opt *Text, value string) string {
 	s := "/" + cmd.Name.In(lang)
 	if opt != nil {
 		s += " " + opt.Name.In(lang) + ":" + value

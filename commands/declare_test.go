@@ -2,107 +2,37 @@ package commands
 
 import (
 	"encoding/json"
-	"regexp"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/ninebridges/ninebridges/facts"
 )
 
-// Discord's rule for chat-input command and option names (and their
-// localizations): 1–32 of these, and lower case where the script has case.
-var discordName = regexp.MustCompile(`^[-_'\p{L}\p{N}\p{Devanagari}\p{Thai}]{1,32}$`)
-
-var locales = []discordgo.Locale{discordgo.Korean, discordgo.Russian}
-
-func checkName(t *testing.T, where, name string) {
-	t.Helper()
-	if !discordName.MatchString(name) {
-		t.Errorf("%s: name %q does not match Discord's name pattern", where, name)
-	}
-	if strings.ToLower(name) != name {
-		t.Errorf("%s: name %q is not lower case", where, name)
-	}
-}
-
-func checkDescription(t *testing.T, where, d string) {
-	t.Helper()
-	if n := utf8.RuneCountInString(d); n < 1 || n > 100 {
-		t.Errorf("%s: description %q is %d characters, want 1–100", where, d, n)
-	}
-}
-
-func checkLocalized(t *testing.T, where string, m map[discordgo.Locale]string, check func(string)) {
-	t.Helper()
-	for _, l := range locales {
-		v, ok := m[l]
-		if !ok || v == "" {
-			t.Errorf("%s: no %s localization", where, l)
-			continue
-		}
-		check(v)
-	}
-}
-
 func TestCommandDeclarations(t *testing.T) {
 	b, _ := embedded(t)
 	cmds := Commands(b)
-
+	if err := Validate(cmds); err != nil {
+		t.Error(err)
+	}
 	var chat, msg int
-	seen := map[string]bool{}
 	for _, c := range cmds {
-		key := string(rune('0'+c.Type)) + c.Name
-		if seen[key] {
-			t.Errorf("command %q declared twice", c.Name)
-		}
-		seen[key] = true
-		if c.NameLocalizations == nil {
-			t.Errorf("%s: no name localizations", c.Name)
-			continue
-		}
-		// /reminders configures a server, so it is guild-only
-		// (reminders_test.go checks it).
-		if c.Name != cmdReminders && (c.Contexts == nil || !slices.Contains(*c.Contexts, discordgo.InteractionContextGuild) || !slices.Contains(*c.Contexts, discordgo.InteractionContextBotDM)) {
+		if c.Contexts == nil || !slices.Contains(*c.Contexts, discordgo.InteractionContextGuild) || !slices.Contains(*c.Contexts, discordgo.InteractionContextBotDM) {
 			t.Errorf("%s: not usable in both guilds and DMs", c.Name)
-		}
-		if c.Name != cmdReminders && (c.DMPermission == nil || !*c.DMPermission) {
-			t.Errorf("%s: DMs not permitted", c.Name)
 		}
 		switch c.Type {
 		case discordgo.ChatApplicationCommand:
 			chat++
-			checkName(t, c.Name, c.Name)
-			checkDescription(t, c.Name, c.Description)
-			checkLocalized(t, c.Name, *c.NameLocalizations, func(s string) { checkName(t, c.Name, s) })
-			if c.DescriptionLocalizations == nil {
-				t.Errorf("%s: no description localizations", c.Name)
-			} else {
-				checkLocalized(t, c.Name, *c.DescriptionLocalizations, func(s string) { checkDescription(t, c.Name, s) })
-			}
-			checkOptions(t, c)
 		case discordgo.MessageApplicationCommand:
 			msg++
-			if n := utf8.RuneCountInString(c.Name); n < 1 || n > 32 {
-				t.Errorf("message command %q is %d characters", c.Name, n)
-			}
-			if c.Description != "" || len(c.Options) > 0 {
-				t.Errorf("message command %q has a description or options", c.Name)
-			}
-			checkLocalized(t, c.Name, *c.NameLocalizations, func(s string) {
-				if n := utf8.RuneCountInString(s); n > 32 {
-					t.Errorf("%s: localized name %q is %d characters", c.Name, s, n)
-				}
-			})
-		default:
-			t.Errorf("%s: unexpected command type %d", c.Name, c.Type)
 		}
 	}
-	if chat != 10 || msg != 1 {
-		t.Errorf("%d slash and %d message commands, want 10 and 1", chat, msg)
+	// /reminders is declared by its own package (reminders.Command).
+	if chat != 9 || msg != 1 {
+		t.Errorf("%d slash and %d message commands, want 9 and 1", chat, msg)
 	}
 	if loc := (*cmds[len(cmds)-1].NameLocalizations); loc[discordgo.Korean] != "Nine Bridges에 묻기" || loc[discordgo.Russian] != "Спросить Nine Bridges" {
 		t.Errorf("message command localizations = %v", loc)
@@ -130,78 +60,50 @@ func TestCommandDeclarations(t *testing.T) {
 	}
 }
 
-func checkOptions(t *testing.T, c *discordgo.ApplicationCommand) {
-	t.Helper()
-	if len(c.Options) > 25 {
-		t.Errorf("%s: %d options, Discord allows 25", c.Name, len(c.Options))
+// Validate finds each kind of mistake Discord would refuse.
+func TestValidateFindsMistakes(t *testing.T) {
+	good := func() *discordgo.ApplicationCommand {
+		return txtAsk.Command(txtQuestion.Option(discordgo.ApplicationCommandOptionString, true))
 	}
-	// Discord caps the combined length of a command's name, description,
-	// and its options' names, descriptions and choice names and values, in
-	// each locale.
-	for _, lang := range []discordgo.Locale{"", discordgo.Korean, discordgo.Russian} {
-		pick := func(def string, m map[discordgo.Locale]string) string {
-			if v, ok := m[lang]; ok && lang != "" {
-				return v
-			}
-			return def
-		}
-		total := utf8.RuneCountInString(pick(c.Name, *c.NameLocalizations)) + utf8.RuneCountInString(pick(c.Description, *c.DescriptionLocalizations))
-		for _, o := range c.Options {
-			total += utf8.RuneCountInString(pick(o.Name, o.NameLocalizations)) + utf8.RuneCountInString(pick(o.Description, o.DescriptionLocalizations))
-			for _, ch := range o.Choices {
-				total += utf8.RuneCountInString(pick(ch.Name, ch.NameLocalizations)) + utf8.RuneCountInString(ch.Value.(string))
-			}
-		}
-		if total > 4000 {
-			t.Errorf("%s (%q): %d characters in all, Discord allows 4000", c.Name, lang, total)
-		}
-	}
-	optional := false
-	names := map[string]bool{}
-	for _, o := range c.Options {
-		where := c.Name + "." + o.Name
-		checkName(t, where, o.Name)
-		checkDescription(t, where, o.Description)
-		checkLocalized(t, where, o.NameLocalizations, func(s string) {
-			checkName(t, where, s)
-			if names[s] {
-				t.Errorf("%s: localized name %q used twice in the command", where, s)
-			}
-			names[s] = true
-		})
-		checkLocalized(t, where, o.DescriptionLocalizations, func(s string) { checkDescription(t, where, s) })
-		if names[o.Name] {
-			t.Errorf("%s: option name used twice", where)
-		}
-		names[o.Name] = true
-		if o.Required && optional {
-			t.Errorf("%s: required option after an optional one", where)
-		}
-		optional = optional || !o.Required
-		if o.Autocomplete && len(o.Choices) > 0 {
-			t.Errorf("%s: autocomplete and choices are exclusive", where)
-		}
-		if len(o.Choices) > 25 {
-			t.Errorf("%s: %d choices, Discord allows 25", where, len(o.Choices))
-		}
-		if o.MaxLength < 0 || o.MaxLength > 6000 {
-			t.Errorf("%s: max_length %d", where, o.MaxLength)
-		}
-		if (o.MinValue != nil || o.MaxValue != 0) && o.Type != discordgo.ApplicationCommandOptionInteger && o.Type != discordgo.ApplicationCommandOptionNumber {
-			t.Errorf("%s: min/max value on a non-number option", where)
-		}
-		for _, ch := range o.Choices {
-			cw := where + "=" + ch.Name
-			v, ok := ch.Value.(string)
-			if !ok || v == "" || utf8.RuneCountInString(v) > 100 || utf8.RuneCountInString(ch.Name) > 100 || ch.Name == "" {
-				t.Errorf("%s: bad choice %q = %v", cw, ch.Name, ch.Value)
-			}
-			checkLocalized(t, cw, ch.NameLocalizations, func(s string) {
-				if n := utf8.RuneCountInString(s); n < 1 || n > 100 {
-					t.Errorf("%s: localized choice name %q", cw, s)
+	for _, tt := range []struct {
+		name   string
+		break_ func(c *discordgo.ApplicationCommand)
+		want   string
+	}{
+		{"upper case", func(c *discordgo.ApplicationCommand) { c.Name = "Ask" }, "not lower case"},
+		{"space in a name", func(c *discordgo.ApplicationCommand) { c.Options[0].Name = "a question" }, "name pattern"},
+		{"long description", func(c *discordgo.ApplicationCommand) { c.Description = strings.Repeat("x", 101) }, "want 1–100"},
+		{"no Korean", func(c *discordgo.ApplicationCommand) { delete(*c.NameLocalizations, discordgo.Korean) }, "no Korean localization"},
+		{"required after optional", func(c *discordgo.ApplicationCommand) {
+			c.Options = append([]*discordgo.ApplicationCommandOption{txtYear.Option(discordgo.ApplicationCommandOptionInteger, false)}, c.Options...)
+		}, "required option after an optional one"},
+		{"autocomplete with choices", func(c *discordgo.ApplicationCommand) {
+			c.Options[0].Autocomplete = true
+			c.Options[0].Choices = []*discordgo.ApplicationCommandOptionChoice{{Name: "a", Value: "a", NameLocalizations: Localized(facts.Text{EN: "a"})}}
+		}, "exclusive"},
+		{"too long in all", func(c *discordgo.ApplicationCommand) {
+			for k := range 25 {
+				o := txtQuestion.Option(discordgo.ApplicationCommandOptionString, false)
+				o.Name = fmt.Sprintf("q%d", k)
+				o.Description = strings.Repeat("d", 100)
+				for n := range 25 {
+					o.Choices = append(o.Choices, &discordgo.ApplicationCommandOptionChoice{Name: strings.Repeat("c", 90) + fmt.Sprint(n), Value: "v", NameLocalizations: Localized(facts.Text{EN: "c"})})
 				}
-			})
-		}
+				c.Options = append(c.Options, o)
+			}
+		}, "Discord allows 4000"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := Validate([]*discordgo.ApplicationCommand{good()}); err != nil {
+				t.Fatalf("the good declaration fails: %v", err)
+			}
+			c := good()
+			tt.break_(c)
+			err := Validate([]*discordgo.ApplicationCommand{c})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Validate = %v, want %q", err, tt.want)
+			}
+		})
 	}
 }
 
@@ -244,21 +146,8 @@ func TestSpecificOptions(t *testing.T) {
 }
 
 func TestCatalogue(t *testing.T) {
-	verbs := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
-	for id, text := range catalogue {
-		if text.EN == "" || text.KO == "" || text.RU == "" {
-			t.Errorf("message %d lacks a translation: %+v", id, text)
-			continue
-		}
-		want := verbs.FindAllString(text.EN, -1)
-		slices.Sort(want)
-		for _, s := range []string{text.KO, text.RU} {
-			got := verbs.FindAllString(s, -1)
-			slices.Sort(got)
-			if !slices.Equal(got, want) {
-				t.Errorf("message %d: verbs %v, English has %v: %q", id, got, want, s)
-			}
-		}
+	for _, err := range catalogue.Check(msgCount) {
+		t.Error(err)
 	}
 }
 

@@ -118,5 +118,20 @@ func handle(t testing.TB, r *Router, i *discordgo.Interaction) *discordgo.Intera
 	if resp == nil {
 		t.Fatal("Handle returned nil")
 	}
+	return sent(resp)
+}
+
+// sent is a response as the bot's way out sends it (bot.Out): shaped by
+// ShapeResponse, which forbids mentions and keeps within Discord's limits.
+func sent(resp *discordgo.InteractionResponse) *discordgo.InteractionResponse {
+	ShapeResponse(resp)
 	return resp
+}
+
+// sentMessage is a channel message as the bot's way out sends it.
+func sentMessage(m *discordgo.MessageSend) *discordgo.MessageSend {
+	if m != nil {
+		ShapeMessage(m)
+	}
+	return m
 }

@@ -62,7 +62,7 @@ func (r *Router) sources(ctx context.Context, req *Request) (*discordgo.Interact
 		v += " · " + tr(lang, msgCitedBy, len(r.base.CitedBy(d.ID)))
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: d.Title, Value: v})
 	}
-	return reply(message{Embeds: []*discordgo.MessageEmbed{e}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 
 // about answers /about: what the bot knows.
@@ -85,7 +85,7 @@ func (r *Router) about(ctx context.Context, req *Request) (*discordgo.Interactio
 			{Name: tr(lang, msgHowToAsk), Value: howToAsk(lang)},
 		},
 	}
-	return reply(message{Embeds: []*discordgo.MessageEmbed{e}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 
 // help answers /help: the commands, and how to ask.
@@ -93,7 +93,7 @@ func (r *Router) help(ctx context.Context, req *Request) (*discordgo.Interaction
 	lang := req.Lang
 	s := r.stats
 	var b strings.Builder
-	for _, c := range []cmdText{txtAsk, txtFact, txtTimeline, txtOnThisDay, txtTrade, txtExchanges, txtSources, txtAbout, txtHelp} {
+	for _, c := range []Text{txtAsk, txtFact, txtTimeline, txtOnThisDay, txtTrade, txtExchanges, txtSources, txtAbout, txtHelp} {
 		fmt.Fprintf(&b, "**/%s** — %s\n", c.Name.In(lang), c.Description.In(lang))
 	}
 	e := &discordgo.MessageEmbed{
@@ -106,7 +106,7 @@ func (r *Router) help(ctx context.Context, req *Request) (*discordgo.Interaction
 			{Name: tr(lang, msgTopics), Value: r.topicList(lang)},
 		},
 	}
-	return reply(message{Embeds: []*discordgo.MessageEmbed{e}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 
 func howToAsk(lang facts.Lang) string {

@@ -45,8 +45,6 @@ type Config struct {
 	Logger *slog.Logger
 	// Charts optionally draws series charts.
 	Charts Charter
-	// Reminders enables /reminders (scheduled posts); nil turns it off.
-	Reminders *RemindersConfig
 }
 
 // Router turns Discord interactions into responses. It does no I/O of its
@@ -61,11 +59,10 @@ type Router struct {
 	log      *slog.Logger
 	charts   Charter
 
-	reminders *RemindersConfig
-
-	commands   map[string]HandlerFunc
-	components map[string]HandlerFunc
-	stats      baseStats
+	commands      map[string]HandlerFunc
+	autocompletes map[string]AutocompleteFunc
+	components    map[string]HandlerFunc
+	stats         baseStats
 }
 
 // Request is one interaction being handled, with what every handler needs
@@ -105,16 +102,16 @@ func New(cfg Config) (*Router, error) {
 		return nil, errors.New("commands: Config.Base is nil")
 	}
 	r := &Router{
-		base:       cfg.Base,
-		m:          cfg.Matcher,
-		now:        cfg.Now,
-		location:   cfg.Location,
-		log:        cfg.Logger,
-		charts:     cfg.Charts,
-		reminders:  cfg.Reminders,
-		commands:   map[string]HandlerFunc{},
-		components: map[string]HandlerFunc{},
-		stats:      statsOf(cfg.Base),
+		base:          cfg.Base,
+		m:             cfg.Matcher,
+		now:           cfg.Now,
+		location:      cfg.Location,
+		log:           cfg.Logger,
+		charts:        cfg.Charts,
+		commands:      map[string]HandlerFunc{},
+		autocompletes: map[string]AutocompleteFunc{},
+		components:    map[string]HandlerFunc{},
+		stats:         statsOf(cfg.Base),
 	}
 	if r.m == nil {
 		r.m = match.New(cfg.Base)
@@ -136,7 +133,6 @@ func New(cfg Config) (*Router, error) {
 	r.HandleCommand(cmdSources, r.sources)
 	r.HandleCommand(cmdAbout, r.about)
 	r.HandleCommand(cmdHelp, r.help)
-	r.HandleCommand(cmdReminders, r.remindersCmd)
 	r.HandleComponent(kindFact, r.factButton)
 	r.HandleComponent(kindTimeline, r.timelineButton)
 	return r, nil
@@ -145,6 +141,15 @@ func New(cfg Config) (*Router, error) {
 // HandleCommand registers h for the application command name (the
 // canonical, English name). Register before serving.
 func (r *Router) HandleCommand(name string, h HandlerFunc) { r.commands[name] = h }
+
+// AutocompleteFunc suggests choices for the option being typed in a
+// command registered with HandleCommand; the built-in commands' options
+// are completed by the router itself.
+type AutocompleteFunc func(ctx context.Context, req *Request) []*discordgo.ApplicationCommandOptionChoice
+
+// HandleAutocomplete registers h for the autocomplete requests of the
+// application command name. Register before serving.
+func (r *Router) HandleAutocomplete(name string, h AutocompleteFunc) { r.autocompletes[name] = h }
 
 // HandleComponent registers h for buttons whose custom id starts with
 // "nb:<kind>:". Register before serving.
@@ -176,7 +181,6 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (resp *di
 			log.ErrorContext(ctx, "handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			resp = failure(i, lang)
 		}
-		finish(resp)
 		log.DebugContext(ctx, "interaction handled", "response_type", int(resp.Type), "duration", time.Since(start))
 	}()
 
@@ -191,7 +195,7 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (resp *di
 			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 				return autocompleteResult(nil)
 			}
-			return reply(message{Content: ue.Message, Ephemeral: true})
+			return reply(Message{Content: ue.Message, Ephemeral: true})
 		}
 		log.ErrorContext(ctx, "handling interaction failed", "err", err)
 		return failure(i, lang)
@@ -222,8 +226,8 @@ func (r *Router) dispatch(ctx context.Context, i *discordgo.Interaction, lang fa
 			return nil, fmt.Errorf("autocomplete interaction carries %T, not command data", i.Data)
 		}
 		req.data = data
-		if data.Name == cmdReminders {
-			return autocompleteResult(r.completeReminders(req)), nil
+		if h := r.autocompletes[data.Name]; h != nil {
+			return autocompleteResult(h(ctx, req)), nil
 		}
 		return autocompleteResult(r.autocomplete(req)), nil
 	case discordgo.InteractionMessageComponent:
@@ -300,16 +304,15 @@ func (r *Router) Message(ctx context.Context, content string) (out *discordgo.Me
 	defer func() {
 		if p := recover(); p != nil {
 			r.log.ErrorContext(ctx, "message handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
-			out = message{Content: tr(lang, msgApology)}.send()
+			out = Message{Content: tr(lang, msgApology)}.send()
 		}
-		finishSend(out)
 	}()
 	return r.answer(content, "", true).send()
 }
 
 // message is a response before it is shaped for an interaction or a
 // channel message. Files is where attachments such as charts go.
-type message struct {
+type Message struct {
 	Content    string
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
@@ -317,7 +320,7 @@ type message struct {
 	Ephemeral  bool
 }
 
-func (m message) data() *discordgo.InteractionResponseData {
+func (m Message) data() *discordgo.InteractionResponseData {
 	d := &discordgo.InteractionResponseData{
 		Content:    m.Content,
 		Embeds:     m.Embeds,
@@ -330,18 +333,18 @@ func (m message) data() *discordgo.InteractionResponseData {
 	return d
 }
 
-func (m message) send() *discordgo.MessageSend {
+func (m Message) send() *discordgo.MessageSend {
 	return &discordgo.MessageSend{Content: m.Content, Embeds: m.Embeds, Components: m.Components, Files: m.Files}
 }
 
 // reply answers with a new message.
-func reply(m message) *discordgo.InteractionResponse {
+func reply(m Message) *discordgo.InteractionResponse {
 	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: m.data()}
 }
 
 // update replaces the message a button is on. Components are always sent,
 // even empty, so stale buttons disappear.
-func update(m message) *discordgo.InteractionResponse {
+func update(m Message) *discordgo.InteractionResponse {
 	d := m.data()
 	d.Flags = 0 // an update cannot change who sees the message
 	if d.Components == nil {
@@ -366,49 +369,7 @@ func failure(i *discordgo.Interaction, lang facts.Lang) *discordgo.InteractionRe
 	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 		return autocompleteResult(nil)
 	}
-	return reply(message{Content: tr(lang, msgApology), Ephemeral: true})
-}
-
-// noMentions allows no mention of any kind: the bot quotes users' questions
-// and sources, and must never ping anyone with them. A fresh value each
-// time, so no caller can change what the next response allows.
-func noMentions() *discordgo.MessageAllowedMentions {
-	return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
-}
-
-// finish is the one place every interaction response passes through on its
-// way out: it forbids mentions and keeps within Discord's size limits.
-func finish(resp *discordgo.InteractionResponse) {
-	if resp == nil || resp.Type == discordgo.InteractionResponsePong {
-		return
-	}
-	if resp.Data == nil {
-		resp.Data = &discordgo.InteractionResponseData{}
-	}
-	d := resp.Data
-	d.AllowedMentions = noMentions()
-	d.Content = truncate(d.Content, maxContent)
-	for _, e := range d.Embeds {
-		fitEmbed(e)
-	}
-	if len(d.Choices) > maxChoices {
-		d.Choices = d.Choices[:maxChoices]
-	}
-	for _, c := range d.Choices {
-		c.Name = truncate(c.Name, maxChoiceLen)
-		if s, ok := c.Value.(string); ok {
-			c.Value = truncateRunes(s, maxChoiceLen)
-		}
-	}
-}
-
-// finishSend does for channel messages what finish does for interactions.
-func finishSend(m *discordgo.MessageSend) {
-	m.AllowedMentions = noMentions()
-	m.Content = truncate(m.Content, maxContent)
-	for _, e := range m.Embeds {
-		fitEmbed(e)
-	}
+	return reply(Message{Content: tr(lang, msgApology), Ephemeral: true})
 }
 
 // option returns the named option of a command, if the user gave it.
@@ -462,7 +423,7 @@ func (q *Request) intOpt(name, example string) (int, bool, error) {
 	return 0, false, bad
 }
 
-var optionTexts = map[string]cmdText{
+var optionTexts = map[string]Text{
 	optQuestion: txtQuestion, optID: txtID, optFrom: txtFrom, optTo: txtTo,
 	optTopic: txtTopic, optDate: txtDay, optYear: txtYear,
 }

@@ -556,7 +556,7 @@ func TestMessage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m := r.Message(context.Background(), tt.in)
+			m := sentMessage(r.Message(context.Background(), tt.in))
 			assertSendNoMentions(t, m)
 			text := m.Content
 			for _, e := range m.Embeds {
@@ -633,13 +633,13 @@ func TestNoMentionsAnywhere(t *testing.T) {
 		ins = append(ins, loadFixture(t, f))
 	}
 	for n, i := range ins {
-		resp := r.Handle(context.Background(), i)
+		resp := sent(r.Handle(context.Background(), i))
 		if resp == nil {
 			t.Fatalf("interaction %d: nil response", n)
 		}
 		assertNoMentions(t, resp)
 	}
-	assertSendNoMentions(t, r.Message(context.Background(), ping))
+	assertSendNoMentions(t, sentMessage(r.Message(context.Background(), ping)))
 }
 
 func TestPanicRecovery(t *testing.T) {
@@ -723,7 +723,7 @@ func TestPanicInBuiltinHandlers(t *testing.T) {
 		t.Errorf("choices = %v, want an empty list", resp.Data.Choices)
 	}
 
-	m := r.Message(context.Background(), "Как дела?")
+	m := sentMessage(r.Message(context.Background(), "Как дела?"))
 	assertSendNoMentions(t, m)
 	if !strings.Contains(m.Content, "Извините") {
 		t.Errorf("free-text panic answered %q", m.Content)
@@ -860,7 +860,7 @@ func TestNotSureShapes(t *testing.T) {
 		t.Errorf("third button %q", bs[2].CustomID)
 	}
 
-	m := r.Message(context.Background(), "q")
+	m := sentMessage(r.Message(context.Background(), "q"))
 	if !strings.Contains(m.Content, "Did you mean:\n• "+long+"\n• Trade 2015?") {
 		t.Errorf("free-text reply lists suggestions as:\n%s", m.Content)
 	}

@@ -24,13 +24,13 @@ const (
 // card; without, the whole series as a table. Extra series are shown below
 // the main one and answer for years the main one lacks (exports under
 // /trade, tourist counts under /exchanges).
-func (r *Router) seriesCommand(id string, cmd cmdText, extra ...string) HandlerFunc {
+func (r *Router) seriesCommand(id string, cmd Text, extra ...string) HandlerFunc {
 	return func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 		lang := req.Lang
 		s, ok := r.base.Series(id)
 		if !ok || len(s.Points) == 0 {
 			r.log.WarnContext(ctx, "series missing from the fact base", "series", id)
-			return reply(message{Content: tr(lang, msgNoFigures), Ephemeral: true}), nil
+			return reply(Message{Content: tr(lang, msgNoFigures), Ephemeral: true}), nil
 		}
 		years := s.Years()
 		last := strconv.Itoa(years[len(years)-1])
@@ -42,7 +42,7 @@ func (r *Router) seriesCommand(id string, cmd cmdText, extra ...string) HandlerF
 			for _, sid := range append([]string{id}, extra...) {
 				if xs, ok := r.base.Series(sid); ok {
 					if f := xs.Point(year); f != nil {
-						m := message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}
+						m := Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}
 						r.attachChart(ctx, &m, xs, lang, year)
 						return reply(m), nil
 					}
@@ -72,7 +72,7 @@ func (r *Router) seriesCommand(id string, cmd cmdText, extra ...string) HandlerF
 		if src := r.seriesSources(all, lang); src != "" {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgSources), Value: src})
 		}
-		m := message{Embeds: []*discordgo.MessageEmbed{e}}
+		m := Message{Embeds: []*discordgo.MessageEmbed{e}}
 		r.attachChart(ctx, &m, s, lang, 0)
 		return reply(m), nil
 	}
@@ -81,7 +81,7 @@ func (r *Router) seriesCommand(id string, cmd cmdText, extra ...string) HandlerF
 // attachChart adds a chart of s, with highlight's bar picked out, when a
 // Charter is configured. A chart is an
 // extra: if drawing fails, the table still goes out.
-func (r *Router) attachChart(ctx context.Context, m *message, s *facts.Series, lang facts.Lang, highlight int) {
+func (r *Router) attachChart(ctx context.Context, m *Message, s *facts.Series, lang facts.Lang, highlight int) {
 	if r.charts == nil {
 		return
 	}

@@ -51,8 +51,8 @@ func TestFitEmbed(t *testing.T) {
 	for range 30 {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: long, Value: long})
 	}
-	fitEmbed(e)
-	if n := embedLen(e); n > maxEmbedTotal {
+	FitEmbed(e)
+	if n := EmbedLen(e); n > maxEmbedTotal {
 		t.Errorf("embed is %d characters after fitting", n)
 	}
 	if runeLen(e.Title) > maxTitle || runeLen(e.Description) > maxDescription || len(e.Fields) > maxFields {
@@ -75,11 +75,11 @@ func TestFitEmbed(t *testing.T) {
 	for range 6 {
 		card.Fields = append(card.Fields, &discordgo.MessageEmbedField{Name: "doc", Value: strings.Repeat("q", 1024)})
 	}
-	fitEmbed(card)
-	if n := embedLen(card); n > maxEmbedTotal || len(card.Fields) != 6 {
+	FitEmbed(card)
+	if n := EmbedLen(card); n > maxEmbedTotal || len(card.Fields) != 6 {
 		t.Errorf("card: %d characters, %d fields", n, len(card.Fields))
 	}
-	fitEmbed(nil)
+	FitEmbed(nil)
 }
 
 func TestFactCardWithLongQuotesFits(t *testing.T) {
@@ -95,10 +95,10 @@ func TestFactCardWithLongQuotesFits(t *testing.T) {
 	for range 10 {
 		f.Sources = append(f.Sources, facts.Source{Doc: doc, Quote: strings.Repeat("quoted words ", 100)})
 	}
-	resp := reply(message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, facts.EN)}})
-	finish(resp)
+	resp := reply(Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, facts.EN)}})
+	ShapeResponse(resp)
 	e := resp.Data.Embeds[0]
-	if n := embedLen(e); n > maxEmbedTotal {
+	if n := EmbedLen(e); n > maxEmbedTotal {
 		t.Fatalf("card is %d characters", n)
 	}
 	for _, fl := range e.Fields[1:] {

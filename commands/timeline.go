@@ -51,26 +51,26 @@ func (r *Router) timelineButton(ctx context.Context, req *Request) (*discordgo.I
 
 // timelinePage renders one page of the timeline for q, checking q first
 // since it comes from the user (or from a button they may have kept).
-func (r *Router) timelinePage(q timelineQuery) (message, error) {
+func (r *Router) timelinePage(q timelineQuery) (Message, error) {
 	lang := q.Lang
 	var from, to time.Time
 	var fromDate, toDate facts.Date
 	if q.From != "" {
 		d, err := parseDatePoint(q.From)
 		if err != nil {
-			return message{}, userErr(lang, msgBadDate, inline(q.From))
+			return Message{}, userErr(lang, msgBadDate, inline(q.From))
 		}
 		fromDate, from, q.From = d, d.Start, d.String()
 	}
 	if q.To != "" {
 		d, err := parseDatePoint(q.To)
 		if err != nil {
-			return message{}, userErr(lang, msgBadDate, inline(q.To))
+			return Message{}, userErr(lang, msgBadDate, inline(q.To))
 		}
 		toDate, to, q.To = d, endOf(d), d.String()
 	}
 	if !from.IsZero() && !to.IsZero() && from.After(to) {
-		return message{}, userErr(lang, msgFromAfterTo, fromDate.Human(lang), toDate.Human(lang))
+		return Message{}, userErr(lang, msgFromAfterTo, fromDate.Human(lang), toDate.Human(lang))
 	}
 	if q.Topic != "" {
 		// Discord only sends listed choices, but the console sends what
@@ -81,13 +81,13 @@ func (r *Router) timelinePage(q timelineQuery) (message, error) {
 			for _, t := range r.base.Topics() {
 				names = append(names, topicName(t, lang))
 			}
-			return message{}, userErr(lang, msgUnknownTopic, inline(q.Topic), strings.Join(names, ", "))
+			return Message{}, userErr(lang, msgUnknownTopic, inline(q.Topic), strings.Join(names, ", "))
 		}
 		q.Topic = topic
 	}
 	events := r.base.EventsBetween(from, to, q.Topic)
 	if len(events) == 0 {
-		return message{}, &UserError{Message: tr(lang, msgNoEvents)}
+		return Message{}, &UserError{Message: tr(lang, msgNoEvents)}
 	}
 	pages := (len(events) + timelinePageSize - 1) / timelinePageSize
 	q.Page = min(max(q.Page, 0), pages-1)
@@ -120,7 +120,7 @@ func (r *Router) timelinePage(q timelineQuery) (message, error) {
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: tr(lang, msgPage, q.Page+1, pages) + " · " + tr(lang, msgEventCount, len(events))},
 	}
-	m := message{Embeds: []*discordgo.MessageEmbed{e}}
+	m := Message{Embeds: []*discordgo.MessageEmbed{e}}
 	if pages > 1 {
 		prev, next := q, q
 		// Distinct ids even at the ends, where one button is disabled:
@@ -196,14 +196,14 @@ func (r *Router) onThisDay(ctx context.Context, req *Request) (*discordgo.Intera
 		if next := r.nextDated(m, d); next != nil {
 			e.Description = tr(lang, msgNothingToday, next.Date.Human(lang), next.Title.In(lang))
 		}
-		return reply(message{Embeds: []*discordgo.MessageEmbed{e}}), nil
+		return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
 	}
 	var b strings.Builder
 	for _, ev := range events {
 		fmt.Fprintf(&b, "**%s** — %s\n", ev.Date.Human(lang), ev.Title.In(lang))
 	}
 	e.Description = strings.TrimSpace(b.String())
-	return reply(message{Embeds: []*discordgo.MessageEmbed{e}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 
 // nextDated is the first event known to the day that falls after month/day

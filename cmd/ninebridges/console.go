@@ -16,6 +16,7 @@ import (
 	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/facts/match"
+	"github.com/ninebridges/ninebridges/reminders"
 )
 
 // runConsole is the bot without Discord: it reads commands and questions
@@ -114,7 +115,9 @@ func newConsole(b *facts.Base, out io.Writer, lang facts.Lang, logger *slog.Logg
 	if err != nil {
 		return nil, err
 	}
-	return &console{router: router, decls: commands.Commands(b), out: out, lang: lang}, nil
+	// Without a store, /reminders says that scheduled posts are off here.
+	reminders.Register(router, reminders.Config{Base: b, Logger: logger})
+	return &console{router: router, decls: append(commands.Commands(b), reminders.Command()), out: out, lang: lang}, nil
 }
 
 type console struct {

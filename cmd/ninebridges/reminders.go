@@ -11,6 +11,7 @@ import (
 
 	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/reminders"
 	"github.com/ninebridges/ninebridges/store"
 )
 
@@ -86,7 +87,7 @@ func cmdRemindersPreview(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "ninebridges:", err)
 		return 1
 	}
-	parts := commands.RenderReminder(b, commands.Reminder{Date: day, Lang: lang, Kinds: kinds, WeekBefore: *weekBefore, NextIfEmpty: *nextIfEmpty})
+	parts := reminders.Render(b, reminders.Reminder{Date: day, Lang: lang, Kinds: kinds, WeekBefore: *weekBefore, NextIfEmpty: *nextIfEmpty})
 	if len(parts) == 0 {
 		fmt.Fprintf(stdout, "Nothing would be posted on %s.\n", day.Format(time.DateOnly))
 		return 0

@@ -13,6 +13,7 @@ import (
 	"github.com/ninebridges/ninebridges/bot"
 	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/facts/match"
+	"github.com/ninebridges/ninebridges/reminders"
 )
 
 // newLogger logs text for a terminal, or JSON when
@@ -70,7 +71,7 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 	}
 	metrics := bot.NewMetrics()
 	m := metrics.Answerer(match.New(b))
-	rem, err := openReminders(ctx, b, getenv, log, metrics)
+	rem, err := openScheduled(ctx, b, getenv, log, metrics)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
@@ -81,17 +82,19 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		log.Error("cannot start", "err", err)
 		return 1
 	}
+	rem.register(router)
 	bt, err := bot.New(bot.Config{
 		Token:      tok,
 		Handler:    router,
-		Commands:   commands.Commands(b),
+		Commands:   append(commands.Commands(b), reminders.Command()),
 		DiscordURL: getenv("NINEBRIDGES_DISCORD_URL"),
 		GuildID:    getenv("NINEBRIDGES_GUILD"),
 		ShardID:    *shardID,
 		ShardCount: *shardCount,
 		Logger:     log,
 		Metrics:    metrics,
-		Scheduler:  rem.sched,
+		OnReady:    rem.start,
+		OnClose:    rem.stop,
 	})
 	if err != nil {
 		log.Error("cannot start", "err", err)

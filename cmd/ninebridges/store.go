@@ -10,6 +10,7 @@ import (
 	"github.com/ninebridges/ninebridges/bot"
 	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/reminders"
 	"github.com/ninebridges/ninebridges/store"
 	"github.com/ninebridges/ninebridges/store/open"
 )
@@ -34,7 +35,7 @@ func openStore(ctx context.Context, getenv env) (store.Store, error) {
 	return st, nil
 }
 
-// reminders is the scheduled-posts wiring of "ninebridges run": the store,
+// scheduled is the scheduled-posts wiring of "ninebridges run": the store,
 // and the scheduler that /reminders tells about changes and the bot starts
 // once it knows its shard.
 //
@@ -42,48 +43,67 @@ func openStore(ctx context.Context, getenv env) (store.Store, error) {
 // does not take the rest of the bot with it: down holds why, /reminders
 // says settings cannot be saved, and /healthz fails until a restart with a
 // repaired store.
-type reminders struct {
+type scheduled struct {
+	base  *facts.Base
 	store store.Store
-	sched *bot.Scheduler
+	sched *reminders.Scheduler
 	down  error
 	log   *slog.Logger
 }
 
-func openReminders(ctx context.Context, b *facts.Base, getenv env, log *slog.Logger, metrics *bot.Metrics) (*reminders, error) {
+func openScheduled(ctx context.Context, b *facts.Base, getenv env, log *slog.Logger, metrics *bot.Metrics) (*scheduled, error) {
 	st, err := openStore(ctx, getenv)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
 		}
 		log.Error("scheduled posts are off until the store is repaired and the bot restarted; answering questions goes on (see the README, \"When the store fails\")", "err", err)
-		return &reminders{down: err, log: log}, nil
+		return &scheduled{base: b, down: err, log: log}, nil
 	}
-	sched, err := bot.NewScheduler(bot.ScheduleConfig{Store: st, Base: b, Logger: log, Metrics: metrics})
+	sched, err := reminders.NewScheduler(reminders.ScheduleConfig{Store: st, Base: b, Logger: log, Metrics: metrics})
 	if err != nil {
 		st.Close()
 		return nil, err
 	}
-	return &reminders{store: st, sched: sched, log: log}, nil
+	return &scheduled{base: b, store: st, sched: sched, log: log}, nil
 }
 
-// router completes a router configuration with /reminders and the guild
-// time zone for /onthisday.
-func (r *reminders) router(cfg commands.Config) commands.Config {
-	if r.down != nil {
-		cfg.Reminders = &commands.RemindersConfig{Down: r.down}
-		return cfg
-	}
-	cfg.Reminders = &commands.RemindersConfig{Store: r.store, Scheduler: r.sched, BotPermissions: r.sched.BotPermissions}
-	if cfg.Location == nil {
-		cfg.Location = commands.GuildLocation(r.store, cfg.Logger)
+// router completes a router configuration with the guild time zone for
+// /onthisday.
+func (r *scheduled) router(cfg commands.Config) commands.Config {
+	if cfg.Location == nil && r.store != nil {
+		cfg.Location = reminders.GuildLocation(r.store, cfg.Logger)
 	}
 	return cfg
+}
+
+// register adds /reminders to the router.
+func (r *scheduled) register(router *commands.Router) {
+	cfg := reminders.Config{Base: r.base, Down: r.down, Logger: r.log}
+	if r.down == nil {
+		cfg.Store, cfg.Scheduler, cfg.BotPermissions = r.store, r.sched, r.sched.BotPermissions
+	}
+	reminders.Register(router, cfg)
+}
+
+// start and stop are the bot's OnReady and OnClose.
+func (r *scheduled) start(ctx context.Context, out *bot.Out, shardID, shardCount int) error {
+	if r.sched == nil {
+		return nil
+	}
+	return r.sched.Start(ctx, out, shardID, shardCount)
+}
+
+func (r *scheduled) stop() {
+	if r.sched != nil {
+		r.sched.Stop()
+	}
 }
 
 // check is /healthz's question to the store. Anyone who can reach
 // /healthz sees a fixed reason; the error, which may name the database's
 // host, user or file, goes to the log.
-func (r *reminders) check() bot.Check {
+func (r *scheduled) check() bot.Check {
 	return bot.Check{Name: "store", Fn: func(ctx context.Context) error {
 		if r.down != nil {
 			return errStoreDownSinceStart
@@ -99,7 +119,7 @@ func (r *reminders) check() bot.Check {
 var errStoreDownSinceStart = errors.New("store unavailable since start: scheduled posts are off")
 
 // Close releases the store; the bot stops the scheduler first.
-func (r *reminders) Close() error {
+func (r *scheduled) Close() error {
 	if r.store == nil {
 		return nil
 	}

@@ -1,7 +1,8 @@
-package bot
+package reminders
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -16,6 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/robfig/cron/v3"
 
+	"github.com/ninebridges/ninebridges/bot"
 	"github.com/ninebridges/ninebridges/bot/discordtest"
 	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/store"
@@ -92,7 +94,7 @@ func sqliteStore(t *testing.T) store.Store {
 // the test drives runDue (a cron firing) and catchUp with the clock.
 func newTestScheduler(t *testing.T, srv *discordtest.Server, st store.Store, clk *testClock, shardID, shardCount int, owner string) *Scheduler {
 	t.Helper()
-	b, _ := realBase(t)
+	b, _ := embedded(t)
 	s, err := NewScheduler(ScheduleConfig{
 		Store: st, Base: b, Now: clk.Now, Owner: owner,
 		Backoff: time.Millisecond, Logger: slog.New(slog.DiscardHandler),
@@ -100,7 +102,7 @@ func newTestScheduler(t *testing.T, srv *discordtest.Server, st store.Store, clk
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.attach(srv.NewSession(t), shardID, shardCount); err != nil {
+	if err := s.attach(bot.NewOut(srv.NewSession(t)), shardID, shardCount); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.reload(context.Background()); err != nil {
@@ -186,9 +188,9 @@ func TestCronTiming(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			spec, loc, err := CronSpec(store.Subscription{TimeZone: tt.zone, Hour: tt.hour, Minute: tt.min})
+			spec, loc, err := cronSpec(store.Subscription{TimeZone: tt.zone, Hour: tt.hour, Minute: tt.min})
 			if err != nil || loc == nil {
-				t.Fatalf("CronSpec: %v", err)
+				t.Fatalf("cronSpec: %v", err)
 			}
 			if tt.wantSpecTZ != "" && spec != tt.wantSpecTZ {
 				t.Errorf("spec %q, want %q", spec, tt.wantSpecTZ)
@@ -210,13 +212,13 @@ func TestCronTiming(t *testing.T) {
 
 func TestCronSpecRejectsBadZones(t *testing.T) {
 	for _, z := range []string{"", "Local", "local", "Mars/Olympus", "Asia/Seoul 0 0 * * *", "TZ=UTC", "Asia/Seoul\t", "../zoneinfo/UTC"} {
-		if spec, _, err := CronSpec(store.Subscription{TimeZone: z, Hour: 9}); err == nil {
-			t.Errorf("CronSpec(zone %q) = %q, want an error", z, spec)
+		if spec, _, err := cronSpec(store.Subscription{TimeZone: z, Hour: 9}); err == nil {
+			t.Errorf("cronSpec(zone %q) = %q, want an error", z, spec)
 		}
 	}
 	for _, hm := range [][2]int{{24, 0}, {-1, 0}, {9, 60}} {
-		if _, _, err := CronSpec(store.Subscription{TimeZone: "UTC", Hour: hm[0], Minute: hm[1]}); !errors.Is(err, store.ErrInvalid) {
-			t.Errorf("CronSpec(%v) error = %v", hm, err)
+		if _, _, err := cronSpec(store.Subscription{TimeZone: "UTC", Hour: hm[0], Minute: hm[1]}); !errors.Is(err, store.ErrInvalid) {
+			t.Errorf("cronSpec(%v) error = %v", hm, err)
 		}
 	}
 	// Why the zone is checked before cron sees it: v3.0.1 panics on a
@@ -287,7 +289,7 @@ func TestPostsAtTheRightInstant(t *testing.T) {
 			clk := &testClock{}
 			s := newTestScheduler(t, srv, st, clk, 0, 1, "p1")
 
-			spec, _, _ := CronSpec(sub)
+			spec, _, _ := cronSpec(sub)
 			sched, _ := cron.ParseStandard(spec)
 			instant := sched.Next(utc(tt.from))
 			ctx := context.Background()
@@ -417,12 +419,12 @@ func TestRestartCatchesUpOnce(t *testing.T) {
 // first pass runs at once.
 func startScheduler(t *testing.T, srv *discordtest.Server, st store.Store, clk *testClock, owner string) *Scheduler {
 	t.Helper()
-	b, _ := realBase(t)
+	b, _ := embedded(t)
 	s, err := NewScheduler(ScheduleConfig{Store: st, Base: b, Now: clk.Now, Owner: owner, Backoff: time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Start(ctxT(t), srv.NewSession(t), 0, 1); err != nil {
+	if err := s.Start(ctxT(t), bot.NewOut(srv.NewSession(t)), 0, 1); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(s.Stop)
@@ -855,8 +857,8 @@ func TestOwnsGuild(t *testing.T) {
 		{discordtest.DefaultGuildID, 0, 0, false},
 	}
 	for _, tt := range tests {
-		if got := OwnsGuild(tt.guild, tt.shard, tt.shards); got != tt.want {
-			t.Errorf("OwnsGuild(%s, %d, %d) = %v", tt.guild, tt.shard, tt.shards, got)
+		if got := ownsGuild(tt.guild, tt.shard, tt.shards); got != tt.want {
+			t.Errorf("ownsGuild(%s, %d, %d) = %v", tt.guild, tt.shard, tt.shards, got)
 		}
 		if n, err := strconv.ParseUint(tt.guild, 10, 64); err == nil && tt.shards > 0 {
 			if fake := discordtest.ShardOf(tt.guild, tt.shards) == tt.shard; fake != tt.want {
@@ -867,7 +869,7 @@ func TestOwnsGuild(t *testing.T) {
 }
 
 func TestBotPermissions(t *testing.T) {
-	b, _ := realBase(t)
+	b, _ := embedded(t)
 	s, _ := NewScheduler(ScheduleConfig{Store: sqliteStore(t), Base: b})
 	if _, known := s.BotPermissions(context.Background(), guild, channel); known {
 		t.Error("known before the scheduler has a session")
@@ -881,7 +883,7 @@ func TestBotPermissions(t *testing.T) {
 	sess.State.ChannelAdd(&discordgo.Channel{ID: channel, GuildID: guild, Type: discordgo.ChannelTypeGuildText})
 	sess.State.ChannelAdd(&discordgo.Channel{ID: "555", GuildID: "999", Type: discordgo.ChannelTypeGuildText})
 	sess.State.MemberAdd(&discordgo.Member{GuildID: guild, User: &discordgo.User{ID: "42"}, Roles: []string{"7"}})
-	if err := s.attach(sess, 0, 1); err != nil {
+	if err := s.attach(bot.NewOut(sess), 0, 1); err != nil {
 		t.Fatal(err)
 	}
 	if p, known := s.BotPermissions(context.Background(), guild, channel); !known || p&needToPostPerms != needToPostPerms {
@@ -897,18 +899,18 @@ func TestBotPermissions(t *testing.T) {
 
 const needToPostPerms = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks
 
-// TestBotStartsTheScheduler checks the wiring: bot.Start starts the
-// scheduler after READY, for the bot's shard, and Close stops it.
+// TestBotStartsTheScheduler checks the wiring: bot.Start calls OnReady
+// after READY, for the bot's shard, with its way out, and Close stops it.
 func TestBotStartsTheScheduler(t *testing.T) {
 	st := sqliteStore(t)
 	subscribe(t, st, guild, channel, "Asia/Seoul", 9, 0)
-	b, _ := realBase(t)
+	b, _ := embedded(t)
 	clk := &testClock{t: utc("2026-11-19T03:00:00Z")} // noon in Seoul: due
 	sched, err := NewScheduler(ScheduleConfig{Store: st, Base: b, Now: clk.Now, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, bt := startBotWith(t, nil, func(c *Config) { c.Scheduler = sched })
+	srv, bt := startBot(t, nil, sched)
 	msgs, err := srv.WaitMessages(ctxT(t), channel, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -917,34 +919,36 @@ func TestBotStartsTheScheduler(t *testing.T) {
 		t.Errorf("post: %+v", msgs[0])
 	}
 	bt.Close()
-	stopped := sched.postCtx().Err() != nil
-	if !stopped {
+	if sched.postCtx().Err() == nil {
 		t.Error("Close did not stop the scheduler")
 	}
 }
 
-// startBotWith is startBot with a say in the router's and the bot's
-// configuration (either function may be nil).
-func startBotWith(t *testing.T, configureRouter func(*commands.Config), configure func(*Config)) (*discordtest.Server, *Bot) {
+// startBot runs the real bot, with /reminders registered as cmd does when
+// cfg is given, and sched started by the bot's OnReady.
+func startBot(t *testing.T, cfg *Config, sched *Scheduler, configureRouter ...func(*commands.Config)) (*discordtest.Server, *bot.Bot) {
 	t.Helper()
-	b, m := realBase(t)
+	b, m := embedded(t)
 	srv := discordtest.NewServer(t, discordtest.WithHeartbeatInterval(200*time.Millisecond))
 	rcfg := commands.Config{Base: b, Matcher: m, Logger: slog.New(slog.DiscardHandler)}
-	if configureRouter != nil {
-		configureRouter(&rcfg)
+	for _, f := range configureRouter {
+		f(&rcfg)
 	}
 	router, err := commands.New(rcfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg := Config{
-		Token: "test-token", Handler: router, Commands: commands.Commands(b),
+	if cfg != nil {
+		Register(router, *cfg)
+	}
+	bt, err := bot.New(bot.Config{
+		Token: "test-token", Handler: router, Commands: append(commands.Commands(b), Command()),
 		DiscordURL: srv.URL(), ShardCount: 1, Logger: slog.New(slog.DiscardHandler),
-	}
-	if configure != nil {
-		configure(&cfg)
-	}
-	bt, err := New(cfg)
+		OnReady: func(ctx context.Context, out *bot.Out, shardID, shardCount int) error {
+			return sched.Start(ctx, out, shardID, shardCount)
+		},
+		OnClose: sched.Stop,
+	})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -956,32 +960,45 @@ func startBotWith(t *testing.T, configureRouter func(*commands.Config), configur
 	return srv, bt
 }
 
+// reply waits for the answer to interaction id.
+func reply(t *testing.T, srv *discordtest.Server, id string) *discordgo.InteractionResponse {
+	t.Helper()
+	rec, err := srv.WaitAcknowledged(ctxT(t), id)
+	if err != nil {
+		t.Fatalf("interaction %s not answered: %v", id, err)
+	}
+	var resp discordgo.InteractionResponse
+	if err := json.Unmarshal(rec.Response, &resp); err != nil || resp.Data == nil {
+		t.Fatalf("answer %s: %v", rec.Response, err)
+	}
+	return &resp
+}
+
 // TestRemindersThroughDiscord is the whole path: /reminders subscribe
 // from Discord, saved, scheduled at once without a restart, posted when
 // due; /reminders unsubscribe stops it.
 func TestRemindersThroughDiscord(t *testing.T) {
 	st := sqliteStore(t)
-	b, _ := realBase(t)
+	b, _ := embedded(t)
 	clk := &testClock{t: utc("2026-11-18T20:00:00Z")} // 05:00 on the 19th in Seoul
 	sched, err := NewScheduler(ScheduleConfig{Store: st, Base: b, Now: clk.Now, Backoff: time.Millisecond, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, _ := startBotWith(t, func(c *commands.Config) {
-		c.Now = clk.Now
-		c.Location = commands.GuildLocation(st, nil)
-		c.Reminders = &commands.RemindersConfig{Store: st, Scheduler: sched, BotPermissions: sched.BotPermissions}
-	}, func(c *Config) { c.Scheduler = sched })
+	srv, _ := startBot(t, &Config{Base: b, Store: st, Scheduler: sched, BotPermissions: sched.BotPermissions}, sched,
+		func(c *commands.Config) {
+			c.Now = clk.Now
+			c.Location = GuildLocation(st, nil)
+		})
 
-	slash := func(perms int64, sub string, opts ...*discordgo.ApplicationCommandInteractionDataOption) *response {
+	slash := func(perms int64, sub string, opts ...*discordgo.ApplicationCommandInteractionDataOption) *discordgo.InteractionResponse {
 		i := srv.SlashCommand("reminders", discordtest.SubCommand(sub, opts...))
 		u := srv.User()
 		i.Member = &discordgo.Member{User: &u, Permissions: perms}
 		srv.SendInteraction(i)
-		return callback(t, srv, i.ID)
+		return reply(t, srv, i.ID)
 	}
 	manage := int64(discordgo.PermissionManageGuild)
-
 	// Without Manage Server: refused, nothing saved.
 	resp := slash(discordgo.PermissionSendMessages, "subscribe", discordtest.ChannelOption("channel", channel))
 	if resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(resp.Data.Content, "Manage Server") {
@@ -1012,7 +1029,7 @@ func TestRemindersThroughDiscord(t *testing.T) {
 
 	// /onthisday now reckons "today" in Seoul: already the 19th.
 	i := srv.SendInteraction(srv.SlashCommand("onthisday"))
-	if r := callback(t, srv, i.ID); len(r.Data.Embeds) == 0 || r.Data.Embeds[0].Title != "On this day: 19 November" {
+	if r := reply(t, srv, i.ID); len(r.Data.Embeds) == 0 || r.Data.Embeds[0].Title != "On this day: 19 November" {
 		t.Errorf("/onthisday: %+v", r.Data)
 	}
 

@@ -1,4 +1,4 @@
-package commands
+package reminders
 
 import (
 	"fmt"
@@ -127,6 +127,10 @@ func resolveZone(s string) (string, *time.Location, bool) {
 	return "", nil, false
 }
 
+// maxZoneChoices is how many zones autocomplete offers: Discord allows 25,
+// ten are easier to scan.
+const maxZoneChoices = 10
+
 // completeZone suggests time zones for what has been typed: names and
 // cities that start with it, then those containing it, then aliases.
 func completeZone(input string, lang facts.Lang, now time.Time) []*discordgo.ApplicationCommandOptionChoice {
@@ -134,7 +138,7 @@ func completeZone(input string, lang facts.Lang, now time.Time) []*discordgo.App
 	var picks []string
 	seen := map[string]bool{}
 	add := func(z string) {
-		if !seen[z] && len(picks) < maxChoices {
+		if !seen[z] && len(picks) < maxZoneChoices {
 			seen[z] = true
 			picks = append(picks, z)
 		}

@@ -1,4 +1,4 @@
-package commands
+package reminders
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/store"
 )
@@ -15,7 +16,7 @@ import (
 // Reminder is what one scheduled post is about: a subscription's settings
 // applied to one date in the subscriber's time zone. The Discord post,
 // /reminders preview and "ninebridges reminders preview" all render it with
-// RenderReminder, so a preview is exactly what will be posted.
+// Render, so a preview is exactly what will be posted.
 type Reminder struct {
 	// Date is the local date; only its year, month and day count.
 	Date        time.Time
@@ -50,7 +51,7 @@ func (rem Reminder) has(k store.Kind) bool {
 // sources.
 const maxAnswerInPost = 280
 
-// RenderReminder returns the messages to post for rem, in order, or nil when
+// Render returns the messages to post for rem, in order, or nil when
 // there is nothing to post: the bot never sends an empty message. It is
 // usually one message; the embeds are split over several only if they would
 // exceed Discord's limits for one. Every message already forbids mentions.
@@ -67,7 +68,7 @@ const maxAnswerInPost = 280
 // With NextIfEmpty, a day on which the daily kinds (on this day,
 // anniversaries) have nothing gets the next upcoming event instead; a
 // weekly-only subscription is never sent that on its six quiet days.
-func RenderReminder(b *facts.Base, rem Reminder) []*discordgo.MessageSend {
+func Render(b *facts.Base, rem Reminder) []*discordgo.MessageSend {
 	var embeds []*discordgo.MessageEmbed
 	if rem.has(store.KindOnThisDay) {
 		if e := onThisDayEmbed(b, rem); e != nil {
@@ -103,16 +104,14 @@ func packEmbeds(embeds []*discordgo.MessageEmbed) []*discordgo.MessageSend {
 	size := 0
 	flush := func() {
 		if len(cur) > 0 {
-			m := &discordgo.MessageSend{Embeds: cur}
-			finishSend(m)
-			out = append(out, m)
+			out = append(out, &discordgo.MessageSend{Embeds: cur})
 		}
 		cur, size = nil, 0
 	}
 	for _, e := range embeds {
-		fitEmbed(e)
-		n := embedLen(e)
-		if len(cur) == 10 || size+n > maxEmbedTotal {
+		commands.FitEmbed(e)
+		n := commands.EmbedLen(e)
+		if len(cur) == commands.MaxEmbeds || size+n > commands.MaxEmbedTotal {
 			flush()
 		}
 		cur = append(cur, e)
@@ -133,14 +132,14 @@ func onThisDayEmbed(b *facts.Base, rem Reminder) *discordgo.MessageEmbed {
 		var s strings.Builder
 		fmt.Fprintf(&s, "**%s** · %s\n%s", o.Event.Date.Human(lang), yearsAgo(lang, o.Years), o.Event.Title.In(lang))
 		if f := o.Event.Facts[0]; f != nil {
-			fmt.Fprintf(&s, "\n%s\n→ %s", truncate(f.Answer.In(lang), maxAnswerInPost), commandMention(txtFact, lang, &txtID, f.ID))
+			fmt.Fprintf(&s, "\n%s\n→ %s", commands.Truncate(f.Answer.In(lang), maxAnswerInPost), commands.FactMention(lang, f.ID))
 		}
 		parts = append(parts, s.String())
 	}
 	return &discordgo.MessageEmbed{
-		Title:       tr(lang, msgOnThisDayTitle, monthDay(int(rem.Date.Month()), rem.Date.Day(), lang)),
+		Title:       commands.OnThisDayTitle(lang, int(rem.Date.Month()), rem.Date.Day()),
 		Description: strings.Join(parts, "\n\n"),
-		Color:       embedColor,
+		Color:       commands.EmbedColor,
 	}
 }
 
@@ -153,7 +152,7 @@ func anniversariesEmbed(b *facts.Base, rem Reminder) *discordgo.MessageEmbed {
 	if rem.WeekBefore {
 		ahead := rem.Date.AddDate(0, 0, 7)
 		for _, o := range b.AnniversariesOn(ahead) {
-			lines = append(lines, tr(lang, msgAnniversaryInAWeek, monthDay(int(ahead.Month()), ahead.Day(), lang), anniversaryLine(o, lang)))
+			lines = append(lines, tr(lang, msgAnniversaryInAWeek, commands.MonthDay(int(ahead.Month()), ahead.Day(), lang), anniversaryLine(o, lang)))
 		}
 	}
 	if len(lines) == 0 {
@@ -162,7 +161,7 @@ func anniversariesEmbed(b *facts.Base, rem Reminder) *discordgo.MessageEmbed {
 	return &discordgo.MessageEmbed{
 		Title:       tr(lang, msgAnniversariesTitle),
 		Description: strings.Join(lines, "\n"),
-		Color:       embedColor,
+		Color:       commands.EmbedColor,
 	}
 }
 
@@ -188,11 +187,11 @@ func weeklyEmbed(b *facts.Base, rem Reminder) *discordgo.MessageEmbed {
 	if to != from {
 		span += " – " + to
 	}
-	more := commandMention(txtTimeline, lang, &txtFrom, from) + " " + txtTo.Name.In(lang) + ":" + to
+	more := commands.TimelineMention(lang, from, to)
 	return &discordgo.MessageEmbed{
 		Title:       tr(lang, msgWeeklyTitle, span),
 		Description: strings.Join(lines, "\n"),
-		Color:       embedColor,
+		Color:       commands.EmbedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: tr(lang, msgWeeklyFooter, p.Index+1, p.Count, more)},
 	}
 }
@@ -205,9 +204,9 @@ func comingUpEmbed(b *facts.Base, rem Reminder) *discordgo.MessageEmbed {
 	lang := rem.Lang
 	day := facts.Date{Start: o.Day, End: o.Day, Precision: facts.Day}
 	return &discordgo.MessageEmbed{
-		Title:       tr(lang, msgOnThisDayTitle, monthDay(int(rem.Date.Month()), rem.Date.Day(), lang)),
-		Description: tr(lang, msgComingUp, monthDay(int(next.Month()), next.Day(), lang), o.Event.Title.In(lang), day.Human(lang)),
-		Color:       embedColor,
+		Title:       commands.OnThisDayTitle(lang, int(rem.Date.Month()), rem.Date.Day()),
+		Description: tr(lang, msgComingUp, commands.MonthDay(int(next.Month()), next.Day(), lang), o.Event.Title.In(lang), day.Human(lang)),
+		Color:       commands.EmbedColor,
 	}
 }
 
@@ -240,9 +239,9 @@ func yearsN(lang facts.Lang, n int) string {
 	return plural(lang, n, msgYearsOne, msgYearsFew, msgYearsMany)
 }
 
-// DisabledNotice is what the bot tells the member who set up a channel's
+// disabledNotice is what the bot tells the member who set up a channel's
 // scheduled posts when it had to pause them (the channel was deleted, or
 // the bot lost access to it): reason says why, in a few words.
-func DisabledNotice(lang facts.Lang, channelID, reason string) string {
+func disabledNotice(lang facts.Lang, channelID, reason string) string {
 	return tr(lang, msgDisabledNotice, channelID, reason, remindersMention(lang, txtSubscribe))
 }

@@ -1,4 +1,4 @@
-package commands
+package reminders
 
 import (
 	"bytes"
@@ -18,12 +18,13 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/store"
 	"github.com/ninebridges/ninebridges/store/sqlite"
 )
 
-var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata/reminders")
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 const (
 	testGuild   = "1109876543210987654"
@@ -52,7 +53,7 @@ func (s *recordingScheduler) SubscriptionRemoved(_ context.Context, sub store.Su
 }
 
 type remindersEnv struct {
-	r     *Router
+	r     *commands.Router
 	st    store.Store
 	sched *recordingScheduler
 	// perms is what BotPermissions answers for newsChannel; zero means
@@ -69,24 +70,24 @@ func newRemindersEnv(t *testing.T) *remindersEnv {
 	}
 	t.Cleanup(func() { st.Close() })
 	env := &remindersEnv{st: st, sched: &recordingScheduler{}}
-	r, err := New(Config{
+	r, err := commands.New(commands.Config{
 		Base: b, Matcher: m,
 		Now:      func() time.Time { return fixedNow },
 		Logger:   slog.New(slog.DiscardHandler),
 		Location: GuildLocation(st, nil),
-		Reminders: &RemindersConfig{
-			Store: st, Scheduler: env.sched,
-			BotPermissions: func(_ context.Context, guildID, channelID string) (int64, bool) {
-				if guildID != testGuild || channelID != newsChannel || env.perms == 0 {
-					return 0, false
-				}
-				return env.perms, true
-			},
-		},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	Register(r, Config{
+		Base: b, Store: st, Scheduler: env.sched,
+		BotPermissions: func(_ context.Context, guildID, channelID string) (int64, bool) {
+			if guildID != testGuild || channelID != newsChannel || env.perms == 0 {
+				return 0, false
+			}
+			return env.perms, true
+		},
+	})
 	env.r = r
 	return env
 }
@@ -133,21 +134,12 @@ func (env *remindersEnv) subs(t *testing.T) []store.Subscription {
 }
 
 func TestRemindersDeclaration(t *testing.T) {
-	b, _ := embedded(t)
-	var c *discordgo.ApplicationCommand
-	for _, d := range Commands(b) {
-		if d.Name == cmdReminders {
-			c = d
-		}
-	}
-	if c == nil {
-		t.Fatal("/reminders is not declared")
+	c := Command()
+	if err := commands.Validate([]*discordgo.ApplicationCommand{c}); err != nil {
+		t.Error(err)
 	}
 	if c.DefaultMemberPermissions == nil || *c.DefaultMemberPermissions != discordgo.PermissionManageGuild {
 		t.Errorf("default_member_permissions = %v, want Manage Server", c.DefaultMemberPermissions)
-	}
-	if c.DMPermission == nil || *c.DMPermission {
-		t.Error("/reminders must not be usable in DMs")
 	}
 	if c.Contexts == nil || !slices.Equal(*c.Contexts, []discordgo.InteractionContextType{discordgo.InteractionContextGuild}) {
 		t.Errorf("contexts = %v, want guild only", c.Contexts)
@@ -158,12 +150,6 @@ func TestRemindersDeclaration(t *testing.T) {
 		if sub.Type != discordgo.ApplicationCommandOptionSubCommand {
 			t.Errorf("%s is not a subcommand", sub.Name)
 		}
-		// TestCommandDeclarations checks the subcommands as options;
-		// their own options are checked here the same way.
-		checkOptions(t, &discordgo.ApplicationCommand{
-			Name: c.Name + " " + sub.Name, Options: sub.Options,
-			NameLocalizations: &sub.NameLocalizations, DescriptionLocalizations: &sub.DescriptionLocalizations,
-		})
 		for _, o := range sub.Options {
 			if o.Type == discordgo.ApplicationCommandOptionChannel &&
 				!slices.Equal(o.ChannelTypes, []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}) {
@@ -184,40 +170,16 @@ func TestRemindersDeclaration(t *testing.T) {
 	if want := []string{subSubscribe, subUnsubscribe, subList, subPreview}; !slices.Equal(subs, want) {
 		t.Errorf("subcommands %v, want %v", subs, want)
 	}
-	// Discord's 4,000-character cap counts the subcommands' options too.
-	for _, l := range []discordgo.Locale{"", discordgo.Korean, discordgo.Russian} {
-		pick := func(def string, m map[discordgo.Locale]string) string {
-			if v, ok := m[l]; ok && l != "" {
-				return v
-			}
-			return def
-		}
-		n := runeLen(pick(c.Name, *c.NameLocalizations)) + runeLen(pick(c.Description, *c.DescriptionLocalizations))
-		var walk func([]*discordgo.ApplicationCommandOption)
-		walk = func(opts []*discordgo.ApplicationCommandOption) {
-			for _, o := range opts {
-				n += runeLen(pick(o.Name, o.NameLocalizations)) + runeLen(pick(o.Description, o.DescriptionLocalizations))
-				for _, ch := range o.Choices {
-					n += runeLen(pick(ch.Name, ch.NameLocalizations)) + runeLen(ch.Value.(string))
-				}
-				walk(o.Options)
-			}
-		}
-		walk(c.Options)
-		if n > 4000 {
-			t.Errorf("/reminders (%q) is %d characters in all, Discord allows 4000", l, n)
-		}
-	}
 }
 
 func TestRemindersPermissions(t *testing.T) {
 	env := newRemindersEnv(t)
 	dm := reminders("en-US", manager, subList)
 	dm.GuildID, dm.Member, dm.User = "", nil, &discordgo.User{ID: testUser}
-	off, _ := newRouter(t) // no Reminders config
+	off := newRouter(t, Config{}, nil) // no store
 	tests := []struct {
 		name   string
-		r      *Router
+		r      *commands.Router
 		in     *discordgo.Interaction
 		checks []check
 	}{
@@ -251,7 +213,7 @@ func TestRemindersPermissions(t *testing.T) {
 
 func loadReminderFixture(t *testing.T, name string) *discordgo.Interaction {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join("testdata", "reminders", name))
+	data, err := os.ReadFile(filepath.Join("testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +253,7 @@ func TestRemindersInputErrors(t *testing.T) {
 		{"not a channel id", reminders("en-US", manager, subSubscribe, chanOpt("general")), "text or announcement channel"},
 		{"the bot may not send here", noSend, "I can't post in <#" + testChannel + ">"},
 		{"the bot may not send there", reminders("en-US", manager, subSubscribe, chanOpt(newsChannel)), "I can't post in <#" + newsChannel + ">"},
-		{"a bad boolean from the console", sub(opt(optWeekBefore, "maybe")), "should be text"},
+		{"a bad boolean from the console", sub(opt(optWeekBefore, "maybe")), "takes true or false"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -404,14 +366,14 @@ func TestRemindersPreview(t *testing.T) {
 		for _, lang := range facts.Langs {
 			t.Run(date+"-"+string(lang), func(t *testing.T) {
 				day, _ := time.Parse(time.DateOnly, date)
-				parts := RenderReminder(b, Reminder{Date: day, Lang: lang, Kinds: store.AllKinds()})
+				parts := Render(b, Reminder{Date: day, Lang: lang, Kinds: store.AllKinds()})
 				var buf bytes.Buffer
 				for _, p := range parts {
-					if err := RenderMessage(&buf, p); err != nil {
+					if err := commands.RenderMessage(&buf, p); err != nil {
 						t.Fatal(err)
 					}
 				}
-				golden(t, filepath.Join("testdata", "reminders", "preview-"+date+"-"+string(lang)+".golden"), buf.String())
+				golden(t, filepath.Join("testdata", "preview-"+date+"-"+string(lang)+".golden"), buf.String())
 			})
 		}
 	}
@@ -485,7 +447,7 @@ func TestRenderReminder(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			parts := RenderReminder(b, tt.rem)
+			parts := Render(b, tt.rem)
 			if tt.want == nil {
 				if parts != nil {
 					t.Fatalf("want nothing posted, got %d messages", len(parts))
@@ -500,6 +462,7 @@ func TestRenderReminder(t *testing.T) {
 				if len(p.Embeds) == 0 && strings.TrimSpace(p.Content) == "" {
 					t.Error("an empty message")
 				}
+				commands.ShapeMessage(p) // as the way out sends it
 				if p.AllowedMentions == nil || p.AllowedMentions.Parse == nil || len(p.AllowedMentions.Parse) != 0 {
 					t.Errorf("allowed_mentions = %+v", p.AllowedMentions)
 				}
@@ -535,9 +498,9 @@ func TestPackEmbeds(t *testing.T) {
 	for _, p := range parts {
 		size := 0
 		for _, e := range p.Embeds {
-			size += embedLen(e)
+			size += commands.EmbedLen(e)
 		}
-		if len(p.Embeds) > 10 || size > maxEmbedTotal {
+		if len(p.Embeds) > 10 || size > commands.MaxEmbedTotal {
 			t.Errorf("a message with %d embeds, %d characters", len(p.Embeds), size)
 		}
 		n += len(p.Embeds)
@@ -624,7 +587,7 @@ func TestZoneAutocomplete(t *testing.T) {
 				}
 				t.Fatalf("choices %v, want %q first", names, tt.first)
 			}
-			if len(ch) > maxChoices {
+			if len(ch) > maxZoneChoices {
 				t.Errorf("%d choices", len(ch))
 			}
 			for _, c := range ch {
@@ -696,8 +659,8 @@ func TestNextPostTime(t *testing.T) {
 		{at("America/New_York", 9, 0), "2026-03-07T15:00:00Z", "2026-03-08T13:00:00Z"}, // EST → EDT overnight
 	}
 	for _, tt := range tests {
-		if got := NextPostTime(tt.sub, utc(tt.now)).UTC(); !got.Equal(utc(tt.want)) {
-			t.Errorf("NextPostTime(%s %02d:%02d, %s) = %s, want %s", tt.sub.TimeZone, tt.sub.Hour, tt.sub.Minute, tt.now, got.Format(time.RFC3339), tt.want)
+		if got := nextPostTime(tt.sub, utc(tt.now)).UTC(); !got.Equal(utc(tt.want)) {
+			t.Errorf("nextPostTime(%s %02d:%02d, %s) = %s, want %s", tt.sub.TimeZone, tt.sub.Hour, tt.sub.Minute, tt.now, got.Format(time.RFC3339), tt.want)
 		}
 	}
 }
@@ -707,7 +670,7 @@ func TestGuildLocation(t *testing.T) {
 	// fixedNow, 2025-11-08 23:30 UTC, is already 9 November in Seoul.
 	handle(t, env.r, reminders("en-US", manager, subSubscribe, chanOpt(testChannel), opt(optTimezone, "Asia/Seoul")))
 	otd := func(channel string) *discordgo.Interaction {
-		i := slash("en-US", cmdOnThisDay)
+		i := slash("en-US", "onthisday")
 		i.GuildID, i.ChannelID = testGuild, channel
 		return i
 	}
@@ -716,7 +679,7 @@ func TestGuildLocation(t *testing.T) {
 	// the zone.
 	contains("On this day: 9 November")(t, handle(t, env.r, otd(newsChannel)))
 	// A DM, or another guild: UTC.
-	contains("On this day: 8 November")(t, handle(t, env.r, slash("en-US", cmdOnThisDay)))
+	contains("On this day: 8 November")(t, handle(t, env.r, slash("en-US", "onthisday")))
 	other := otd(newsChannel)
 	other.GuildID = "999"
 	contains("On this day: 8 November")(t, handle(t, env.r, other))
@@ -736,7 +699,7 @@ func (failingStore) GuildSubscriptions(context.Context, string) ([]store.Subscri
 
 func TestDisabledNotice(t *testing.T) {
 	for _, l := range facts.Langs {
-		s := DisabledNotice(l, "123", "channel not found")
+		s := disabledNotice(l, "123", "channel not found")
 		if !strings.Contains(s, "<#123>") || !strings.Contains(s, "channel not found") || !strings.Contains(s, "/"+txtReminders.Name.In(l)) {
 			t.Errorf("%s: %q", l, s)
 		}
@@ -747,10 +710,10 @@ func TestDisabledNotice(t *testing.T) {
 // asker's mistake: a private message saying what to do, and no error
 // logged.
 func TestRemindersUnknownSubcommandIsAUserError(t *testing.T) {
-	env := newRemindersEnv(t)
 	var logs bytes.Buffer
-	env.r.log = slog.New(slog.NewTextHandler(&logs, nil))
-	resp := env.r.Handle(t.Context(), reminders(discordgo.EnglishUS, manager, "explode"))
+	log := slog.New(slog.NewTextHandler(&logs, nil))
+	r := newRouter(t, Config{Store: sqliteStore(t), Logger: log}, log)
+	resp := r.Handle(t.Context(), reminders(discordgo.EnglishUS, manager, "explode"))
 	if resp == nil || resp.Data == nil || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(resp.Data.Content, "I don't know that command") {
 		t.Fatalf("got %+v, want a private 'I don't know that command'", resp)
 	}
@@ -772,12 +735,8 @@ func TestRemindersStoreDown(t *testing.T) {
 		}
 		t.Cleanup(func() { st.Close() })
 		var logs bytes.Buffer
-		b, m := embedded(t)
-		r, err := New(Config{Base: b, Matcher: m, Now: func() time.Time { return fixedNow },
-			Logger: slog.New(slog.NewTextHandler(&logs, nil)), Reminders: &RemindersConfig{Store: st}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		log := slog.New(slog.NewTextHandler(&logs, nil))
+		r := newRouter(t, Config{Store: st, Logger: log}, log)
 		handle(t, r, reminders(discordgo.EnglishUS, manager, subSubscribe))
 		for _, f := range []string{path, path + "-wal", path + "-shm"} {
 			os.Remove(f)
@@ -792,16 +751,11 @@ func TestRemindersStoreDown(t *testing.T) {
 		}
 	})
 	t.Run("store failed at start", func(t *testing.T) {
-		b, m := embedded(t)
-		r, err := New(Config{Base: b, Matcher: m, Logger: slog.New(slog.DiscardHandler),
-			Reminders: &RemindersConfig{Down: errors.New("sqlite: file is not a database")}})
-		if err != nil {
-			t.Fatal(err)
-		}
+		r := newRouter(t, Config{Down: errors.New("sqlite: file is not a database")}, nil)
 		for _, l := range []discordgo.Locale{discordgo.EnglishUS, discordgo.Korean, discordgo.Russian} {
 			resp := handle(t, r, reminders(l, manager, subList))
 			ephemeral(t, resp)
-			if want := tr(LangFor(l), msgStoreDown); resp.Data.Content != want {
+			if want := tr(commands.LangFor(l), msgStoreDown); resp.Data.Content != want {
 				t.Errorf("%s: %q, want %q", l, resp.Data.Content, want)
 			}
 		}

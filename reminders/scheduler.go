@@ -1,12 +1,10 @@
-package bot
+package reminders
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -14,10 +12,8 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/bwmarrin/discordgo"
 	"github.com/robfig/cron/v3"
 
-	"github.com/ninebridges/ninebridges/commands"
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/store"
 )
@@ -75,14 +71,15 @@ type ScheduleConfig struct {
 	// times without being settled, so a post that crashes its sender is
 	// not retried all day. Default 5.
 	MaxAttempts int
-	// Metrics counts posts sent, failed and subscriptions disabled; nil
-	// counts nothing.
-	Metrics *Metrics
+	// Metrics counts posts sent ("posted"), given up ("failed") and
+	// subscriptions paused ("disabled"); nil counts nothing.
+	Metrics interface{ Reminder(outcome string) }
 }
 
 // Scheduler posts the subscriptions' scheduled messages. Create it with
-// NewScheduler, hand it to commands (it is a commands.ReminderScheduler)
-// and to bot.Config.Scheduler, which starts it once the gateway is ready.
+// NewScheduler, give it to Register (it is the Listener of /reminders),
+// and Start it once the gateway is ready and the shard known (the bot's
+// OnReady).
 type Scheduler struct {
 	cfg   ScheduleConfig
 	log   *slog.Logger
@@ -90,7 +87,7 @@ type Scheduler struct {
 	owner string
 
 	mu         sync.Mutex
-	sess       *discordgo.Session
+	discord    Discord
 	shardID    int
 	shardCount int
 	entries    map[int64]*entry
@@ -162,10 +159,10 @@ func jobChain(l cron.Logger) []cron.JobWrapper {
 
 // Start loads the subscriptions of the guilds on shard shardID of
 // shardCount, starts their cron entries and the catch-up loop (whose first
-// pass runs at once), and posts through sess. ctx bounds the loading only;
+// pass runs at once), and posts through d. ctx bounds the loading only;
 // the scheduler runs until Stop.
-func (s *Scheduler) Start(ctx context.Context, sess *discordgo.Session, shardID, shardCount int) error {
-	if err := s.attach(sess, shardID, shardCount); err != nil {
+func (s *Scheduler) Start(ctx context.Context, d Discord, shardID, shardCount int) error {
+	if err := s.attach(d, shardID, shardCount); err != nil {
 		return err
 	}
 	if err := s.reload(ctx); err != nil {
@@ -186,7 +183,7 @@ func (s *Scheduler) Start(ctx context.Context, sess *discordgo.Session, shardID,
 
 // attach sets what Start needs before anything runs; tests use it to drive
 // reload, deliver and catchUp without the background loop.
-func (s *Scheduler) attach(sess *discordgo.Session, shardID, shardCount int) error {
+func (s *Scheduler) attach(d Discord, shardID, shardCount int) error {
 	if shardCount < 1 || shardID < 0 || shardID >= shardCount {
 		return fmt.Errorf("bot: scheduler for shard %d of %d", shardID, shardCount)
 	}
@@ -195,7 +192,7 @@ func (s *Scheduler) attach(sess *discordgo.Session, shardID, shardCount int) err
 	if s.started {
 		return errors.New("bot: scheduler already started")
 	}
-	s.started, s.sess, s.shardID, s.shardCount = true, sess, shardID, shardCount
+	s.started, s.discord, s.shardID, s.shardCount = true, d, shardID, shardCount
 	s.owner = s.cfg.Owner
 	if s.owner == "" {
 		host, _ := os.Hostname()
@@ -251,9 +248,9 @@ func (s *Scheduler) loop(ctx context.Context, done chan struct{}) {
 	}
 }
 
-// OwnsGuild reports whether guild guildID is on shard shardID of
+// ownsGuild reports whether guild guildID is on shard shardID of
 // shardCount, by Discord's rule (guild_id >> 22) % shard_count.
-func OwnsGuild(guildID string, shardID, shardCount int) bool {
+func ownsGuild(guildID string, shardID, shardCount int) bool {
 	id, err := strconv.ParseUint(guildID, 10, 64)
 	if err != nil || shardCount < 1 {
 		return false
@@ -261,11 +258,11 @@ func OwnsGuild(guildID string, shardID, shardCount int) bool {
 	return int((id>>22)%uint64(shardCount)) == shardID
 }
 
-// CronSpec is the cron spec of a subscription: daily at its local time in
+// cronSpec is the cron spec of a subscription: daily at its local time in
 // its zone. The zone is validated first, because cron v3.0.1 panics on
 // some malformed CRON_TZ= values instead of returning an error, and a name
 // holding a space would change the spec's meaning.
-func CronSpec(sub store.Subscription) (string, *time.Location, error) {
+func cronSpec(sub store.Subscription) (string, *time.Location, error) {
 	z := sub.TimeZone
 	if z == "" || strings.EqualFold(z, "local") || strings.ContainsFunc(z, func(r rune) bool { return unicode.IsSpace(r) || r == '=' }) {
 		return "", nil, fmt.Errorf("time zone %q: not an IANA zone name", z)
@@ -310,13 +307,13 @@ func (s *Scheduler) reload(ctx context.Context) error {
 func (s *Scheduler) owns(guildID string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return OwnsGuild(guildID, s.shardID, s.shardCount)
+	return ownsGuild(guildID, s.shardID, s.shardCount)
 }
 
 // upsert adds or updates a subscription's entry, reporting whether it is
 // scheduled. The cron entry is replaced only when the spec changes.
 func (s *Scheduler) upsert(sub store.Subscription) bool {
-	spec, loc, err := CronSpec(sub)
+	spec, loc, err := cronSpec(sub)
 	if err != nil {
 		// Only a store written by hand or by another version can hold
 		// this: /reminders validates before saving.
@@ -357,7 +354,7 @@ func (s *Scheduler) remove(id int64) {
 	}
 }
 
-// SubscriptionChanged implements commands.ReminderScheduler: the change
+// SubscriptionChanged implements Listener: the change
 // takes effect at once. A posting time that has already passed today
 // counts from tomorrow, so subscribing at noon to 09:00 posts nothing
 // until tomorrow's 09:00 rather than right away: today's delivery is
@@ -388,7 +385,7 @@ func (s *Scheduler) SubscriptionChanged(ctx context.Context, sub store.Subscript
 	s.log.Info("subscription scheduled", "subscription", sub.ID, "guild", sub.GuildID, "channel", sub.ChannelID, "spec", e.spec)
 }
 
-// SubscriptionRemoved implements commands.ReminderScheduler.
+// SubscriptionRemoved implements Listener.
 func (s *Scheduler) SubscriptionRemoved(_ context.Context, sub store.Subscription) {
 	s.remove(sub.ID)
 }
@@ -406,30 +403,18 @@ func (s *Scheduler) skip(ctx context.Context, sub store.Subscription, day, reaso
 	s.settle(sub.ID, day)
 }
 
-// BotPermissions gives the bot's permissions in a channel of a guild from
-// the gateway cache, for commands.RemindersConfig: known is false when
-// the cache cannot tell (not started, or the guild's roles or the bot's
-// member are not cached), and subscribe then trusts the first post to
-// find out.
+// BotPermissions gives the bot's permissions in a channel of a guild, for
+// Config.BotPermissions: known is false when Discord's cache cannot tell
+// (or the scheduler has not started), and subscribe then trusts the first
+// post to find out.
 func (s *Scheduler) BotPermissions(_ context.Context, guildID, channelID string) (int64, bool) {
 	s.mu.Lock()
-	sess := s.sess
+	d := s.discord
 	s.mu.Unlock()
-	if sess == nil || sess.State == nil || sess.State.User == nil {
+	if d == nil {
 		return 0, false
 	}
-	ch, err := sess.State.Channel(channelID)
-	if err != nil {
-		return 0, false
-	}
-	if ch.GuildID != guildID {
-		return 0, true // not a channel of this guild: nothing may be posted there
-	}
-	perms, err := sess.State.UserChannelPermissions(sess.State.User.ID, channelID)
-	if err != nil {
-		return 0, false
-	}
-	return perms, true
+	return d.Permissions(guildID, channelID)
 }
 
 func (s *Scheduler) entryOf(id int64) *entry {
@@ -457,7 +442,7 @@ func localDate(now time.Time, loc *time.Location) string {
 
 func (s *Scheduler) postTime(sub store.Subscription, day string) time.Time {
 	d, _ := store.ParseLocalDate(day)
-	return commands.PostTime(sub, d)
+	return postTime(sub, d)
 }
 
 // runDue is a cron firing: the subscription's post for today, in its zone.
@@ -498,245 +483,6 @@ func (s *Scheduler) catchUp(ctx context.Context) {
 		}
 		s.deliverLogged(s.postCtx(), e.sub, day)
 	}
-}
-
-func (s *Scheduler) deliverLogged(ctx context.Context, sub store.Subscription, day string) {
-	ctx, cancel := context.WithTimeout(ctx, s.cfg.Lease)
-	defer cancel()
-	settled, err := s.deliver(ctx, sub, day)
-	if settled {
-		s.settle(sub.ID, day)
-	}
-	if err != nil && ctx.Err() == nil {
-		s.log.Warn("scheduled post not sent yet; will retry", "subscription", sub.ID, "channel", sub.ChannelID, "date", day, "err", err)
-	}
-}
-
-// deliver posts subscription sub's message for the local date day, at most
-// once however often it is called, by however many processes. It reports
-// whether the day is settled for this subscription (sent, given up, or
-// nothing to post), and returns an error for a failure worth retrying
-// later, when the claim's lease has run out.
-func (s *Scheduler) deliver(ctx context.Context, sub store.Subscription, day string) (bool, error) {
-	date, err := store.ParseLocalDate(day)
-	if err != nil {
-		return false, err
-	}
-	parts := commands.RenderReminder(s.cfg.Base, commands.ReminderFor(sub, date))
-	if len(parts) == 0 {
-		return true, nil // never an empty message
-	}
-	d, ok, err := s.cfg.Store.ClaimDelivery(ctx, sub.ID, day, s.owner, s.cfg.Now(), s.cfg.Lease)
-	switch {
-	case errors.Is(err, store.ErrSubscriptionDisabled) || errors.Is(err, store.ErrNotFound):
-		s.remove(sub.ID)
-		return true, nil
-	case err != nil:
-		return false, fmt.Errorf("claiming the delivery: %w", err)
-	case !ok:
-		// Sent or given up: settled. Pending: another sender holds the
-		// claim; if it crashed, a later pass takes over.
-		return d.State != store.DeliveryPending, nil
-	}
-	log := s.log.With("subscription", sub.ID, "guild", sub.GuildID, "channel", sub.ChannelID, "date", day, "attempt", d.Attempts)
-	if d.Attempts > s.cfg.MaxAttempts {
-		reason := fmt.Sprintf("gave up after %d attempts", d.Attempts-1)
-		log.Error("scheduled post given up", "reason", reason)
-		return true, s.markFailed(ctx, sub, day, reason)
-	}
-	var earlier []string
-	if d.Attempts > 1 {
-		// An earlier attempt may have posted and died before recording
-		// it, longer ago than Discord remembers nonces.
-		if earlier, err = s.postedEarlier(ctx, sub.ChannelID, day, parts); err != nil {
-			log.Warn("cannot look for an earlier post; resending with the same nonces", "err", err)
-			earlier = nil
-		}
-	}
-	var first string
-	for i, m := range parts {
-		if i < len(earlier) && earlier[i] != "" {
-			if i == 0 {
-				first = earlier[i]
-			}
-			log.Info("scheduled post found in the channel; not sent again", "message", earlier[i], "part", i)
-			continue
-		}
-		id, err := s.post(ctx, sub.ChannelID, m, store.MessageNonce(sub.ID, day, i))
-		if err == nil {
-			if i == 0 {
-				first = id
-			}
-			continue
-		}
-		switch kind, reason := classify(err); kind {
-		case errGone:
-			s.pause(ctx, sub, day, reason, log)
-			return true, nil
-		case errPermanent:
-			// Our message is at fault (Discord refused its form): retrying
-			// would fail the same way all day.
-			log.Error("scheduled post refused", "err", err)
-			return true, s.markFailed(ctx, sub, day, reason)
-		default:
-			// Left pending: the lease runs out and a later pass resends
-			// the same nonces, so parts already posted are not repeated.
-			return false, fmt.Errorf("posting: %w", err)
-		}
-	}
-	if err := s.cfg.Store.MarkSent(ctx, sub.ID, day, first, s.cfg.Now()); err != nil {
-		// The post is out. When the lease runs out a later pass resends
-		// it with the same nonce, which Discord drops, and records it.
-		return false, fmt.Errorf("recording the post: %w", err)
-	}
-	s.cfg.Metrics.Reminder("posted")
-	log.Info("scheduled post sent", "message", first, "messages", len(parts))
-	return true, nil
-}
-
-func (s *Scheduler) markFailed(ctx context.Context, sub store.Subscription, day, reason string) error {
-	s.cfg.Metrics.Reminder("failed")
-	if err := s.cfg.Store.MarkFailed(ctx, sub.ID, day, reason, s.cfg.Now()); err != nil {
-		return fmt.Errorf("recording the failure: %w", err)
-	}
-	return nil
-}
-
-// pause disables a subscription whose channel is gone or closed to the
-// bot: no retries, which would fail the same way every day. The member who
-// set it up is told by DM, since the channel itself cannot be written to
-// and the bot may not write anywhere else on the server; /reminders list
-// shows the reason, and subscribing again resumes it.
-func (s *Scheduler) pause(ctx context.Context, sub store.Subscription, day, reason string, log *slog.Logger) {
-	log.Warn("scheduled posts paused: cannot post in the channel", "reason", reason)
-	s.cfg.Metrics.Reminder("disabled")
-	if err := s.cfg.Store.DisableSubscription(ctx, sub.ID, reason); err != nil && !errors.Is(err, store.ErrNotFound) {
-		log.Error("disabling the subscription", "err", err)
-	}
-	if err := s.markFailed(ctx, sub, day, reason); err != nil {
-		log.Error("recording the failure", "err", err)
-	}
-	s.remove(sub.ID)
-	if sub.CreatedBy == "" {
-		return
-	}
-	lang, err := facts.ParseLang(sub.Lang)
-	if err != nil {
-		lang = facts.EN
-	}
-	if err := s.dm(ctx, sub.CreatedBy, commands.DisabledNotice(lang, sub.ChannelID, reason)); err != nil {
-		// Many members do not accept DMs; the log and /reminders list
-		// still say why.
-		log.Info("could not tell the subscriber", "user", sub.CreatedBy, "err", err)
-	}
-}
-
-func (s *Scheduler) session() (*discordgo.Session, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.sess == nil {
-		return nil, errors.New("scheduler has no Discord session")
-	}
-	return s.sess, nil
-}
-
-func (s *Scheduler) dm(ctx context.Context, userID, text string) error {
-	sess, err := s.session()
-	if err != nil {
-		return err
-	}
-	ch, err := sess.UserChannelCreate(userID, discordgo.WithContext(ctx))
-	if err != nil {
-		return err
-	}
-	_, err = sess.ChannelMessageSendComplex(ch.ID, &discordgo.MessageSend{
-		Content:         text,
-		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
-	}, discordgo.WithContext(ctx))
-	return err
-}
-
-// outgoing is the body of POST /channels/{id}/messages. discordgo's
-// MessageSend has no nonce field, so the JSON is built here.
-type outgoing struct {
-	Content         string                            `json:"content,omitempty"`
-	Embeds          []*discordgo.MessageEmbed         `json:"embeds,omitempty"`
-	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
-	Nonce           string                            `json:"nonce"`
-	EnforceNonce    bool                              `json:"enforce_nonce"`
-}
-
-// post sends one message with its nonce, retrying transient failures with
-// backoff. discordgo waits out a 429 by itself, blind to ctx; it is asked
-// not to, so the wait here honours both Retry-After and shutdown.
-func (s *Scheduler) post(ctx context.Context, channelID string, m *discordgo.MessageSend, nonce string) (string, error) {
-	sess, err := s.session()
-	if err != nil {
-		return "", err
-	}
-	body := outgoing{
-		Content: m.Content, Embeds: m.Embeds, Nonce: nonce, EnforceNonce: true,
-		AllowedMentions: &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}},
-	}
-	endpoint := discordgo.EndpointChannelMessages(channelID)
-	wait := s.cfg.Backoff
-	for attempt := 0; ; attempt++ {
-		resp, err := sess.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint,
-			discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
-		if err == nil {
-			var msg discordgo.Message
-			if err := json.Unmarshal(resp, &msg); err != nil {
-				return "", fmt.Errorf("decoding the created message: %w", err)
-			}
-			return msg.ID, nil
-		}
-		if kind, _ := classify(err); kind != errTransient || attempt >= s.cfg.Retries || ctx.Err() != nil {
-			return "", err
-		}
-		pause := wait
-		var rl *discordgo.RateLimitError
-		if errors.As(err, &rl) && rl.RateLimit != nil && rl.TooManyRequests != nil && rl.RetryAfter > pause {
-			pause = rl.RetryAfter
-		}
-		select {
-		case <-ctx.Done():
-			return "", err
-		case <-time.After(pause):
-		}
-		wait *= 2
-	}
-}
-
-type errKind int
-
-const (
-	errTransient errKind = iota // retry: 429, 5xx, 401, the network
-	errGone                     // 404 or 403 on the channel: pause the subscription
-	errPermanent                // another 4xx: this message will never go through
-)
-
-// classify sorts a REST error, with a short reason for the delivery log.
-// A 401 is transient: it means the token is wrong for every channel, which
-// is no reason to pause any one subscription.
-func classify(err error) (errKind, string) {
-	var re *discordgo.RESTError
-	if errors.As(err, &re) && re.Response != nil {
-		code := re.Response.StatusCode
-		msg := http.StatusText(code)
-		if re.Message != nil && re.Message.Message != "" {
-			msg = re.Message.Message
-		}
-		reason := fmt.Sprintf("%s (%d)", strings.ToLower(msg), code)
-		switch {
-		case code == http.StatusNotFound, code == http.StatusForbidden:
-			return errGone, reason
-		case code == http.StatusTooManyRequests, code >= 500, code == http.StatusUnauthorized:
-			return errTransient, reason
-		case code >= 400:
-			return errPermanent, reason
-		}
-	}
-	return errTransient, err.Error()
 }
 
 // cronLogger sends cron's logging to slog. cron reports every wake-up and

@@ -1,4 +1,4 @@
-package bot
+package reminders
 
 import (
 	"context"
@@ -34,7 +34,7 @@ func snowflakeAt(t time.Time) string {
 // postedEarlier returns, for each part of a day's post, the id of the bot's
 // message in the channel that matches it, or "" where none does.
 func (s *Scheduler) postedEarlier(ctx context.Context, channelID, day string, parts []*discordgo.MessageSend) ([]string, error) {
-	sess, err := s.session()
+	d, err := s.discordOf()
 	if err != nil {
 		return nil, err
 	}
@@ -42,15 +42,15 @@ func (s *Scheduler) postedEarlier(ctx context.Context, channelID, day string, pa
 	if err != nil {
 		return nil, err
 	}
-	botID, err := s.botUserID(ctx, sess)
+	botID, err := d.Self(ctx)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("asking who the bot is: %w", err)
 	}
 	// The day began at most 14 hours before midnight UTC (UTC+14).
 	after := snowflakeAt(date.Add(-14 * time.Hour))
 	found := make([]string, len(parts))
 	for range lookBackPages {
-		msgs, err := sess.ChannelMessages(channelID, 100, "", after, "", discordgo.WithContext(ctx))
+		msgs, err := d.Messages(ctx, channelID, after)
 		if err != nil {
 			return nil, fmt.Errorf("reading the channel's recent messages: %w", err)
 		}
@@ -72,17 +72,6 @@ func (s *Scheduler) postedEarlier(ctx context.Context, channelID, day string, pa
 		}
 	}
 	return found, nil
-}
-
-func (s *Scheduler) botUserID(ctx context.Context, sess *discordgo.Session) (string, error) {
-	if sess.State != nil && sess.State.User != nil && sess.State.User.ID != "" {
-		return sess.State.User.ID, nil
-	}
-	u, err := sess.User("@me", discordgo.WithContext(ctx))
-	if err != nil {
-		return "", fmt.Errorf("asking who the bot is: %w", err)
-	}
-	return u.ID, nil
 }
 
 // sameMessage reports whether a message in the channel is part p as sent:

@@ -1,0 +1,136 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/ninebridges/ninebridges/commands"
+)
+
+// Out is the bot's one way out to Discord. Every interaction response,
+// edit of a deferred answer, reply to a mention or DM, scheduled post and
+// direct message goes through one of its methods, and each of them shapes
+// what it sends with commands.Shape…: no mention of anyone, and within
+// Discord's limits. TestOneWayOut fails if any other code in the module
+// calls discordgo's sending methods.
+type Out struct{ s *discordgo.Session }
+
+// NewOut is a way out through a session of one's own (the bot makes its
+// own; tests and tools without a gateway use this).
+func NewOut(s *discordgo.Session) *Out { return &Out{s: s} }
+
+// Out is the way out of this bot's session, for the scheduler.
+func (b *Bot) Out() *Out { return b.out }
+
+// Respond sends the first response to an interaction.
+func (o *Out) Respond(i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	commands.ShapeResponse(resp)
+	return interactionRespond(o.s, i, resp)
+}
+
+// EditOriginal puts resp in place of a deferred response.
+func (o *Out) EditOriginal(i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
+	d := resp.Data
+	if d == nil {
+		return nil
+	}
+	edit := &discordgo.WebhookEdit{Content: &d.Content, Embeds: &d.Embeds, Components: &d.Components, Files: d.Files}
+	commands.ShapeEdit(edit)
+	_, err := interactionResponseEdit(o.s, i, edit)
+	return err
+}
+
+// Reply answers a message in its channel, as a reply to it.
+func (o *Out) Reply(ctx context.Context, to *discordgo.Message, m *discordgo.MessageSend) error {
+	m.Reference = to.Reference()
+	commands.ShapeMessage(m)
+	_, err := o.s.ChannelMessageSendComplex(to.ChannelID, m, discordgo.WithContext(ctx))
+	return err
+}
+
+// outgoing is the body of POST /channels/{id}/messages. discordgo's
+// MessageSend has no nonce field, so the JSON is built here.
+type outgoing struct {
+	Content         string                            `json:"content,omitempty"`
+	Embeds          []*discordgo.MessageEmbed         `json:"embeds,omitempty"`
+	AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	Nonce           string                            `json:"nonce"`
+	EnforceNonce    bool                              `json:"enforce_nonce"`
+}
+
+// Post sends m to a channel with nonce and enforce_nonce, once: it does
+// not wait out a 429, so the caller can retry on its own terms.
+func (o *Out) Post(ctx context.Context, channelID string, m *discordgo.MessageSend, nonce string) (string, error) {
+	if len(nonce) > commands.MaxNonce {
+		return "", fmt.Errorf("nonce %q is longer than Discord's %d bytes", nonce, commands.MaxNonce)
+	}
+	commands.ShapeMessage(m)
+	body := outgoing{Content: m.Content, Embeds: m.Embeds, AllowedMentions: m.AllowedMentions, Nonce: nonce, EnforceNonce: true}
+	endpoint := discordgo.EndpointChannelMessages(channelID)
+	resp, err := o.s.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint,
+		discordgo.WithContext(ctx), discordgo.WithRetryOnRatelimit(false))
+	if err != nil {
+		return "", err
+	}
+	var msg discordgo.Message
+	if err := json.Unmarshal(resp, &msg); err != nil {
+		return "", fmt.Errorf("decoding the created message: %w", err)
+	}
+	return msg.ID, nil
+}
+
+// DM sends m to a user's direct messages.
+func (o *Out) DM(ctx context.Context, userID string, m *discordgo.MessageSend) error {
+	ch, err := o.s.UserChannelCreate(userID, discordgo.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	commands.ShapeMessage(m)
+	_, err = o.s.ChannelMessageSendComplex(ch.ID, m, discordgo.WithContext(ctx))
+	return err
+}
+
+// Messages lists up to 100 messages of a channel after afterID.
+func (o *Out) Messages(ctx context.Context, channelID, afterID string) ([]*discordgo.Message, error) {
+	return o.s.ChannelMessages(channelID, 100, "", afterID, "", discordgo.WithContext(ctx))
+}
+
+// Self is the bot's user id: from the gateway's READY when connected,
+// else asked of Discord.
+func (o *Out) Self(ctx context.Context) (string, error) {
+	if st := o.s.State; st != nil && st.User != nil && st.User.ID != "" {
+		return st.User.ID, nil
+	}
+	u, err := o.s.User("@me", discordgo.WithContext(ctx))
+	if err != nil {
+		return "", err
+	}
+	return u.ID, nil
+}
+
+// Permissions are the bot's permissions in a channel of a guild from the
+// gateway's cache: known is false when the cache cannot tell (the guild's
+// roles or the bot's member are not cached), and zero, known, for a
+// channel of another guild, where nothing may be posted for this one.
+func (o *Out) Permissions(guildID, channelID string) (int64, bool) {
+	st := o.s.State
+	if st == nil || st.User == nil {
+		return 0, false
+	}
+	ch, err := st.Channel(channelID)
+	if err != nil {
+		return 0, false
+	}
+	if ch.GuildID != guildID {
+		return 0, true
+	}
+	perms, err := st.UserChannelPermissions(st.User.ID, channelID)
+	if err != nil {
+		return 0, false
+	}
+	return perms, true
+}
