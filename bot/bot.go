@@ -73,6 +73,7 @@ type Bot struct {
 	everReady atomic.Bool
 	closing   atomic.Bool // Close has begun: a disconnect is ours, not a fault
 	out       *Out
+	handle    InteractionHandler
 }
 
 // New prepares a session; Run connects it.
@@ -127,6 +128,7 @@ func New(cfg Config) (*Bot, error) {
 		b.log.Info("a proxy is set: a gateway closed by Discord may be re-identified rather than resumed")
 	}
 	b.limits = userLimits{every: cfg.PerUser, burst: cfg.Burst, now: time.Now}
+	b.handle = chain(routed(cfg.Handler), Recover(cfg.Logger), Log(cfg.Logger), Measure(cfg.Metrics), Defer(cfg.DeferAfter))
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onResumed)
 	s.AddHandler(b.onDisconnect)
@@ -251,55 +253,13 @@ func (b *Bot) onDisconnect(*discordgo.Session, *discordgo.Disconnect) {
 	b.log.Warn("gateway disconnected; reconnecting")
 }
 
-// onInteraction answers within Discord's 3-second window: a handler that
-// is not done after DeferAfter gets the interaction deferred, and its
-// answer is edited in when it comes.
-func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+// onInteraction runs the interaction through the chain composed in New.
+func (b *Bot) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
 	b.inFlight.Add(1)
 	defer b.inFlight.Done()
-	i := ic.Interaction
-	start := time.Now()
 	ctx, cancel := context.WithTimeout(context.Background(), 14*time.Minute)
 	defer cancel()
-	done := make(chan *discordgo.InteractionResponse, 1)
-	go func() { done <- b.cfg.Handler.Handle(ctx, i) }()
-
-	var resp *discordgo.InteractionResponse
-	deferred := false
-	select {
-	case resp = <-done:
-	case <-time.After(b.cfg.DeferAfter):
-		if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
-			resp = <-done // autocomplete cannot be deferred; it may simply be late
-			break
-		}
-		kind := discordgo.InteractionResponseDeferredChannelMessageWithSource
-		if i.Type == discordgo.InteractionMessageComponent {
-			kind = discordgo.InteractionResponseDeferredMessageUpdate
-		}
-		if err := b.out.Respond(i, &discordgo.InteractionResponse{Type: kind}); err != nil {
-			b.log.Error("deferring interaction", "err", err, "interaction", i.ID)
-		}
-		deferred = true
-		resp = <-done
-	}
-	if resp == nil {
-		return
-	}
-	var err error
-	if deferred {
-		err = b.out.EditOriginal(i, resp)
-	} else {
-		err = b.out.Respond(i, resp)
-	}
-	outcome := "ok"
-	if err != nil {
-		outcome = "error"
-		b.log.Error("answering interaction", "err", err, "interaction", i.ID)
-	}
-	b.cfg.Metrics.interaction(interactionName(i), outcome, time.Since(start))
-	b.log.Info("interaction", "type", i.Type.String(), "command", interactionName(i), "guild", i.GuildID,
-		"latency", time.Since(start).Round(time.Microsecond), "deferred", deferred, "outcome", outcome)
+	b.handle(ctx, ic.Interaction, &outResponder{out: b.out, i: ic.Interaction})
 }
 
 func interactionName(i *discordgo.Interaction) string {
