@@ -42,18 +42,15 @@ type askSource struct {
 	Quote string `json:"quote"`
 }
 
-func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func cmdAsk(ctx context.Context, cfg Config, args []string, s stdio) int {
+	stdin, stdout, stderr := s.in, s.out, s.errOut
 	fset := flag.NewFlagSet("ask", flag.ContinueOnError)
-	fset.SetOutput(stderr)
 	langFlag := fset.String("lang", "auto", "answer in `LANG`: en, ko, ru, or auto (the question's language)")
-	asJSON := fset.Bool("json", false, "print one JSON object per question")
-	dir := fset.String("dir", "", "load the base from `DIR` instead of the embedded one")
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, "usage: ninebridges ask [--lang en|ko|ru|auto] [--json] QUESTION   (QUESTION \"-\" reads one question a line from stdin)")
-		fset.PrintDefaults()
-	}
-	if err := fset.Parse(args); err != nil {
-		return 2
+	asJSON := fset.Bool("json", false, "print one JSON object per question (the fields are in the README)")
+	cfg.bind(fset, "dir")
+	help := flagsHelp("ask [--lang en|ko|ru|auto] [--json] [--dir DIR] QUESTION   (QUESTION \"-\" reads one question a line from stdin)", fset)
+	if code, ok := parseFlags(fset, args, s, help); !ok {
+		return code
 	}
 	var lang facts.Lang
 	if *langFlag != "auto" {
@@ -65,10 +62,10 @@ func cmdAsk(ctx context.Context, args []string, stdin io.Reader, stdout, stderr 
 		lang = l
 	}
 	if fset.NArg() == 0 {
-		fset.Usage()
+		help(stderr)
 		return 2
 	}
-	b, err := loadBase(ctx, *dir)
+	b, err := loadBase(ctx, cfg.Dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -24,27 +23,24 @@ const chartUsage = "usage: ninebridges chart trade|exchanges|SERIES [--lang en|k
 
 // cmdChart renders the chart the bot attaches to /trade and /exchanges
 // into a PNG file ("-o -" writes it to stdout).
-func cmdChart(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+func cmdChart(ctx context.Context, cfg Config, args []string, sio stdio) int {
+	stdout, stderr := sio.out, sio.errOut
 	fset := flag.NewFlagSet("chart", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	fset.Usage = func() {
-		fmt.Fprintln(stderr, chartUsage)
-		fset.PrintDefaults()
-	}
 	langFlag := fset.String("lang", "en", "chart language: en, ko or ru")
 	year := fset.Int("year", 0, "highlight the bar of year `Y`")
 	out := fset.String("o", "", "write the PNG to `FILE` (- for stdout)")
-	dir := fset.String("dir", "", "load the base from `DIR` (holding corpus/ and data/) instead of the embedded one")
+	cfg.bind(fset, "dir")
+	help := flagsHelp(strings.TrimPrefix(chartUsage, "usage: ninebridges "), fset)
 
 	// The series name may come before or after the flags.
-	if err := fset.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fset, args, sio, help); !ok {
+		return code
 	}
 	var names []string
 	for fset.NArg() > 0 {
 		names = append(names, fset.Arg(0))
-		if err := fset.Parse(fset.Args()[1:]); err != nil {
-			return 2
+		if code, ok := parseFlags(fset, fset.Args()[1:], sio, help); !ok {
+			return code
 		}
 	}
 	if len(names) != 1 {
@@ -62,7 +58,7 @@ func cmdChart(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 2
 	}
 
-	b, err := loadBase(ctx, *dir)
+	b, err := loadBase(ctx, cfg.Dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1

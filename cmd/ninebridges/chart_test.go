@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"image"
 	"image/png"
 	"os"
@@ -51,13 +50,13 @@ func TestChartCommand(t *testing.T) {
 		{"tourists.png", []string{"tourists", "--year", "1990"}},
 	} {
 		out := filepath.Join(dir, tt.name)
-		var stdout, stderr bytes.Buffer
-		args := append(append([]string{}, tt.args...), "-o", out)
-		if code := cmdChart(context.Background(), args, &stdout, &stderr); code != 0 {
-			t.Fatalf("chart %v: code %d, %s", args, code, stderr.String())
+		args := append(append([]string{"chart"}, tt.args...), "-o", out)
+		stdout, stderr, code := runCLI(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: code %d, %s", args, code, stderr)
 		}
-		if !strings.Contains(stdout.String(), "wrote "+out) {
-			t.Errorf("chart %v said %q", args, stdout.String())
+		if !strings.Contains(stdout, "wrote "+out) {
+			t.Errorf("%v said %q", args, stdout)
 		}
 		data, err := os.ReadFile(out)
 		if err != nil {
@@ -96,10 +95,9 @@ func TestChartCommandErrors(t *testing.T) {
 		{[]string{"trade", "--year", "2001", "-o", "x.png"}, 1, "has no figure for 2001: it has 1990, 2015"},
 		{[]string{"trade", "-o", filepath.Join(dir, "missing", "x.png")}, 1, "no such file"},
 	} {
-		var stdout, stderr bytes.Buffer
-		code := cmdChart(context.Background(), tt.args, &stdout, &stderr)
-		if code != tt.code || !strings.Contains(stderr.String(), tt.msg) {
-			t.Errorf("chart %v: code %d, stderr %q; want code %d and %q", tt.args, code, stderr.String(), tt.code, tt.msg)
+		_, stderr, code := runCLI(t, "", append([]string{"chart"}, tt.args...)...)
+		if code != tt.code || !strings.Contains(stderr, tt.msg) {
+			t.Errorf("chart %v: code %d, stderr %q; want code %d and %q", tt.args, code, stderr, tt.code, tt.msg)
 		}
 	}
 }

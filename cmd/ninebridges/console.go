@@ -23,15 +23,16 @@ import (
 // from stdin, builds the interactions Discord would send, and prints what
 // the same handlers answer. It is for trying the bot out and for curators
 // checking the fact base.
-func runConsole(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
-	b, err := facts.Embedded()
+func runConsole(ctx context.Context, cfg Config, s stdio) int {
+	stdin, stdout, stderr := s.in, s.out, s.errOut
+	b, err := loadBase(ctx, cfg.Dir)
 	if err != nil {
 		fmt.Fprintln(stderr, "ninebridges:", err)
 		return 1
 	}
 	// Warnings and errors only: the console's own output is the answers.
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	c, err := newConsole(b, stdout, consoleLang(getenv), logger)
+	c, err := newConsole(b, stdout, consoleLang(cfg), logger)
 	if err != nil {
 		fmt.Fprintln(stderr, "ninebridges:", err)
 		return 1
@@ -95,12 +96,12 @@ func readLines(ctx context.Context, r io.Reader) (<-chan string, <-chan error) {
 	return lines, errc
 }
 
-func consoleLang(getenv env) facts.Lang {
-	if l, err := facts.ParseLang(getenv("NINEBRIDGES_LANG")); err == nil {
+func consoleLang(cfg Config) facts.Lang {
+	if l, err := facts.ParseLang(cfg.Lang); err == nil {
 		return l
 	}
 	// A Korean or Russian system locale, such as LANG=ko_KR.UTF-8.
-	switch l := getenv("LANG"); {
+	switch l := cfg.sysLang; {
 	case strings.HasPrefix(l, "ko"):
 		return facts.KO
 	case strings.HasPrefix(l, "ru"):

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -21,25 +22,51 @@ func loadBase(ctx context.Context, dir string) (*facts.Base, error) {
 	return facts.Embedded()
 }
 
-func cmdFacts(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+// factsSubcommands are what "ninebridges facts" does.
+var factsSubcommands = []string{"check", "list", "show", "docs"}
+
+const factsSynopsis = `facts check [--json] [--dir DIR]    check the base: file:line for every problem
+       ninebridges facts list [--json] [--dir DIR]     every fact: id, topic, date, title
+       ninebridges facts show [--json] [--dir DIR] ID  one fact with its answers and sources
+       ninebridges facts docs [--dir DIR]              the source documents`
+
+func cmdFacts(ctx context.Context, cfg Config, args []string, s stdio) int {
+	stdout, stderr := s.out, s.errOut
+	fset := flag.NewFlagSet("facts", flag.ContinueOnError)
+	asJSON := fset.Bool("json", false, "print JSON (list and show: the facts as in --dir's YAML, with their fields; check: {\"ok\", \"facts\", …})")
+	cfg.bind(fset, "dir")
+	help := flagsHelp(factsSynopsis, fset)
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: ninebridges facts check|list|show|docs")
+		help(stderr)
 		return 2
 	}
-	fset := flag.NewFlagSet("facts "+args[0], flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	dir := fset.String("dir", "", "load the base from `DIR` (holding corpus/ and data/) instead of the embedded one")
-	asJSON := fset.Bool("json", false, "print JSON")
-	if err := fset.Parse(args[1:]); err != nil {
+	if isHelp(args[0]) {
+		help(stdout)
+		return 0
+	}
+	if !slices.Contains(factsSubcommands, args[0]) {
+		fmt.Fprintf(stderr, "ninebridges facts: unknown subcommand %q", args[0])
+		if near := didYouMean(args[0], factsSubcommands); near != "" {
+			fmt.Fprintf(stderr, "; did you mean %q?", near)
+		}
+		fmt.Fprintln(stderr, " (check, list, show or docs)")
 		return 2
 	}
-	b, err := loadBase(ctx, *dir)
+	if code, ok := parseFlags(fset, args[1:], s, help); !ok {
+		return code
+	}
+	b, err := loadBase(ctx, cfg.Dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	switch args[0] {
 	case "check":
+		if *asJSON {
+			json.NewEncoder(stdout).Encode(map[string]any{"ok": true, "facts": len(b.Facts()), "documents": len(b.Documents()),
+				"series": len(b.AllSeries()), "events": len(b.Timeline())})
+			return 0
+		}
 		fmt.Fprintf(stdout, "ok: %d facts, %d documents, %d series, %d timeline events\n",
 			len(b.Facts()), len(b.Documents()), len(b.AllSeries()), len(b.Timeline()))
 		return 0
@@ -86,7 +113,6 @@ func cmdFacts(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		tw.Flush()
 		return 0
 	}
-	fmt.Fprintf(stderr, "ninebridges facts: unknown subcommand %q (want check, list, show or docs)\n", args[0])
 	return 2
 }
 

@@ -36,18 +36,19 @@ func serveHTTP(addr string, h http.Handler, log *slog.Logger) (stop func(), err 
 
 // cmdHealthcheck asks a running bot's /healthz, for a container
 // HEALTHCHECK that needs no shell or curl: exit 0 when healthy.
-func cmdHealthcheck(args []string, stdout, stderr io.Writer, getenv env) int {
+func cmdHealthcheck(_ context.Context, cfg Config, args []string, s stdio) int {
+	stdout, stderr := s.out, s.errOut
 	fset := flag.NewFlagSet("healthcheck", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	addr := fset.String("addr", getenv("NINEBRIDGES_HTTP_ADDR"), "the bot's health `ADDRESS` (default $NINEBRIDGES_HTTP_ADDR)")
-	if err := fset.Parse(args); err != nil {
+	cfg.bind(fset, "http-addr")
+	fset.StringVar(&cfg.HTTPAddr, "addr", cfg.HTTPAddr, "the same as --http-addr")
+	if code, ok := parseFlags(fset, args, s, flagsHelp("healthcheck [--http-addr ADDR]", fset)); !ok {
+		return code
+	}
+	if cfg.HTTPAddr == "" {
+		fmt.Fprintln(stderr, "ninebridges healthcheck: set NINEBRIDGES_HTTP_ADDR or pass --http-addr")
 		return 2
 	}
-	if *addr == "" {
-		fmt.Fprintln(stderr, "ninebridges healthcheck: set NINEBRIDGES_HTTP_ADDR or pass --addr")
-		return 2
-	}
-	host := *addr
+	host := cfg.HTTPAddr
 	if strings.HasPrefix(host, ":") {
 		host = "127.0.0.1" + host
 	}

@@ -1,15 +1,18 @@
 // Command ninebridges is the Nine Bridges Discord bot and its console tools.
 //
 // With DISCORD_TOKEN set it connects to Discord; without one it opens a local
-// console on the same command handlers. See "ninebridges help".
+// console on the same command handlers. See "ninebridges --help".
 package main
 
 import (
 	"context"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 )
 
@@ -23,56 +26,171 @@ func main() {
 // env is where configuration comes from; tests pass a map's lookup.
 type env func(string) string
 
+// io is a command's standard streams.
+type stdio struct {
+	in          io.Reader
+	out, errOut io.Writer
+}
+
+// commandSpec is one subcommand: its synopsis for --help, and what runs.
+type commandSpec struct {
+	name, synopsis, summary string
+	run                     func(ctx context.Context, cfg Config, args []string, s stdio) int
+}
+
+var commandList = []commandSpec{
+	{"run", "run [SETTINGS]", "connect to Discord and serve (needs DISCORD_TOKEN or --token-file)", cmdRun},
+	{"ask", "ask [--lang en|ko|ru|auto] [--json] [--dir DIR] QUESTION|-", "answer questions from the command line (- reads one a line)", cmdAsk},
+	{"facts", "facts check|list|show|docs [--json] [--dir DIR] [ID]", "check, list or show the fact base", cmdFacts},
+	{"reminders", "reminders preview|list [FLAGS]", "print a day's scheduled post, or the store's subscriptions", cmdReminders},
+	{"chart", "chart trade|exchanges|SERIES [--lang en|ko|ru] [--year Y] [--dir DIR] -o FILE.png", "draw the chart /trade and /exchanges attach (series: trade, exchanges, tourists, exports-to-russia)", cmdChart},
+	{"healthcheck", "healthcheck [--http-addr ADDR]", "ask a running bot's /healthz; exit 0 when healthy", cmdHealthcheck},
+	{"help", "help", "print this help", nil},
+}
+
 // run is main without the process: it returns the exit code so every
 // subcommand can be tested in-process.
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
-	if len(args) == 0 {
-		return cmdDefault(ctx, stdin, stdout, stderr, getenv)
+	s := stdio{in: stdin, out: stdout, errOut: stderr}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "ninebridges:", err)
+		return 2
 	}
-	switch args[0] {
-	case "facts":
-		return cmdFacts(ctx, args[1:], stdout, stderr)
-	case "ask":
-		return cmdAsk(ctx, args[1:], stdin, stdout, stderr)
-	case "run":
-		return cmdRun(ctx, args[1:], stderr, getenv)
-	case "reminders":
-		return cmdReminders(ctx, args[1:], stdout, stderr, getenv)
-	case "healthcheck":
-		return cmdHealthcheck(args[1:], stdout, stderr, getenv)
-	case "chart":
-		return cmdChart(ctx, args[1:], stdout, stderr)
-	case "help", "-h", "-help", "--help":
+	// Settings may come before the command ("ninebridges --dir DIR ask …")
+	// or, for the settings a command takes, after it.
+	top := flag.NewFlagSet("ninebridges", flag.ContinueOnError)
+	cfg.bind(top, allSettings()...)
+	if code, ok := parseFlags(top, args, s, usage); !ok {
+		return code
+	}
+	if err := cfg.check(); err != nil {
+		fmt.Fprintln(stderr, "ninebridges:", err)
+		return 2
+	}
+	args = top.Args()
+	if len(args) == 0 {
+		if cfg.token != "" || cfg.TokenFile != "" {
+			return cmdRun(ctx, cfg, nil, s)
+		}
+		return runConsole(ctx, cfg, s)
+	}
+	if isHelp(args[0]) {
 		usage(stdout)
 		return 0
 	}
-	fmt.Fprintf(stderr, "ninebridges: unknown command %q\n", args[0])
-	usage(stderr)
+	for _, c := range commandList {
+		if c.name == args[0] {
+			return c.run(ctx, cfg, args[1:], s)
+		}
+	}
+	fmt.Fprintf(stderr, "ninebridges: unknown command %q", args[0])
+	if near := didYouMean(args[0], commandNames()); near != "" {
+		fmt.Fprintf(stderr, "; did you mean %q?", near)
+	}
+	fmt.Fprintln(stderr, " (ninebridges --help lists the commands)")
 	return 2
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commandList {
+		names = append(names, c.name)
+	}
+	return names
+}
+
+// parseFlags parses args into fs. -h and --help print help to stdout and
+// exit 0; a bad flag prints the error and help to stderr and exits 2.
+// ok is false when the caller must return code.
+func parseFlags(fs *flag.FlagSet, args []string, s stdio, help func(io.Writer)) (code int, ok bool) {
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		help(s.out)
+		return 0, false
+	case err != nil:
+		fmt.Fprintf(s.errOut, "ninebridges: %v\n\n", err)
+		help(s.errOut)
+		return 2, false
+	}
+	return 0, true
+}
+
+// flagsHelp is help for a subcommand: its synopsis and its flags.
+func flagsHelp(synopsis string, fs *flag.FlagSet) func(io.Writer) {
+	return func(w io.Writer) {
+		fmt.Fprintf(w, "usage: ninebridges %s\n\n", synopsis)
+		fs.SetOutput(w)
+		fs.PrintDefaults()
+		fs.SetOutput(io.Discard)
+	}
+}
+
+// isHelp reports whether a subcommand was asked for help in place of a
+// sub-subcommand ("facts --help").
+func isHelp(arg string) bool {
+	switch arg {
+	case "-h", "-help", "--help", "help":
+		return true
+	}
+	return false
 }
 
 func usage(w io.Writer) {
 	fmt.Fprint(w, `Nine Bridges answers questions about Korea–Russia relations from a sourced fact base.
 
 Usage:
-  ninebridges                      run the bot (DISCORD_TOKEN set) or a local console (no token;
-                                   NINEBRIDGES_LANG=ko|ru sets its language)
-  ninebridges run [--token-file FILE] [--shard-id N --shard-count M]
-  ninebridges healthcheck [--addr HOST:PORT]
-  ninebridges facts check [--dir DIR]
-  ninebridges facts list [--json] [--dir DIR]
-  ninebridges facts show ID
-  ninebridges facts docs
-  ninebridges ask [--lang en|ko|ru|auto] [--json] QUESTION|-
-  ninebridges reminders preview [--date YYYY-MM-DD] [--lang en|ko|ru] [--kinds K,K] [--week-before] [--next-if-empty]
-  ninebridges reminders list [--guild ID]   (the store named by NINEBRIDGES_DB / NINEBRIDGES_DATA_DIR)
-  ninebridges chart trade|exchanges [--lang en|ko|ru] [--year Y] -o FILE.png
+  ninebridges [SETTINGS]           the bot when a token is set (DISCORD_TOKEN or --token-file),
+                                   else a local console on the same handlers
+  ninebridges [SETTINGS] COMMAND   one of:
+
 `)
+	for _, c := range commandList {
+		fmt.Fprintf(w, "  ninebridges %s\n      %s\n", c.synopsis, c.summary)
+	}
+	fmt.Fprint(w, `
+Every command takes -h for its own flags.
+
+Settings (a flag wins over its environment variable):
+`)
+	writeSettings(w)
 }
 
-func cmdDefault(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer, getenv env) int {
-	if getenv("DISCORD_TOKEN") != "" {
-		return cmdRun(ctx, nil, stderr, getenv)
+// didYouMean is the candidate nearest to s by edit distance, if it is near
+// enough to be a slip of the keyboard.
+func didYouMean(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		d := editDistance(strings.ToLower(s), c)
+		if strings.HasPrefix(c, strings.ToLower(s)) && len(s) >= 2 {
+			d = min(d, 1)
+		}
+		if d < bestD {
+			best, bestD = c, d
+		}
 	}
-	return runConsole(ctx, stdin, stdout, stderr, getenv)
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -13,6 +16,7 @@ import (
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/reminders"
 	"github.com/ninebridges/ninebridges/store"
+	"github.com/ninebridges/ninebridges/store/open"
 )
 
 // cmdReminders is "ninebridges reminders preview|list".
@@ -22,33 +26,45 @@ import (
 // day's post without a token, a store or a server. list opens the store
 // the bot would (NINEBRIDGES_DB, NINEBRIDGES_DATA_DIR) and shows its
 // subscriptions, for operators.
-func cmdReminders(ctx context.Context, args []string, stdout, stderr io.Writer, getenv env) int {
+func cmdReminders(ctx context.Context, cfg Config, args []string, s stdio) int {
+	stdout, stderr := s.out, s.errOut
+	help := func(w io.Writer) {
+		fmt.Fprintln(w, "usage: ninebridges reminders preview [--date YYYY-MM-DD] [--tz ZONE] [--lang en|ko|ru] [--kinds K,K] [--week-before] [--next-if-empty]")
+		fmt.Fprintln(w, "       ninebridges reminders list [--guild ID] [--db DSN] [--data-dir DIR]")
+		fmt.Fprintln(w, "\n\"ninebridges reminders preview -h\" and \"… list -h\" describe the flags.")
+	}
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: ninebridges reminders preview [--date YYYY-MM-DD] [--lang en|ko|ru] [--kinds K,K] [--week-before] [--next-if-empty]")
-		fmt.Fprintln(stderr, "       ninebridges reminders list [--guild ID]")
+		help(stderr)
 		return 2
 	}
-	switch args[0] {
-	case "preview":
-		return cmdRemindersPreview(args[1:], stdout, stderr)
-	case "list":
-		return cmdRemindersList(ctx, args[1:], stdout, stderr, getenv)
+	switch {
+	case isHelp(args[0]):
+		help(stdout)
+		return 0
+	case args[0] == "preview":
+		return cmdRemindersPreview(args[1:], s)
+	case args[0] == "list":
+		return cmdRemindersList(ctx, cfg, args[1:], s)
 	}
-	fmt.Fprintf(stderr, "ninebridges reminders: unknown subcommand %q (preview or list)\n", args[0])
+	fmt.Fprintf(stderr, "ninebridges reminders: unknown subcommand %q", args[0])
+	if near := didYouMean(args[0], []string{"preview", "list"}); near != "" {
+		fmt.Fprintf(stderr, "; did you mean %q?", near)
+	}
+	fmt.Fprintln(stderr, " (preview or list)")
 	return 2
 }
 
-func cmdRemindersPreview(args []string, stdout, stderr io.Writer) int {
+func cmdRemindersPreview(args []string, s stdio) int {
+	stdout, stderr := s.out, s.errOut
 	fset := flag.NewFlagSet("reminders preview", flag.ContinueOnError)
-	fset.SetOutput(stderr)
 	date := fset.String("date", "", "the local `date` to preview, YYYY-MM-DD (default: today in --tz)")
 	zone := fset.String("tz", "UTC", "the time `zone` \"today\" is reckoned in when --date is not given")
 	langFlag := fset.String("lang", "en", "the `language` of the post: en, ko or ru")
 	kindsFlag := fset.String("kinds", "on-this-day,anniversaries,weekly-timeline", "the `kinds` of post, separated by commas")
 	weekBefore := fset.Bool("week-before", false, "announce round anniversaries a week ahead too")
 	nextIfEmpty := fset.Bool("next-if-empty", false, "on a quiet day, show the next event instead of nothing")
-	if err := fset.Parse(args); err != nil {
-		return 2
+	if code, ok := parseFlags(fset, args, s, flagsHelp("reminders preview [FLAGS]", fset)); !ok {
+		return code
 	}
 	if fset.NArg() > 0 {
 		fmt.Fprintf(stderr, "ninebridges reminders preview: unexpected argument %q\n", fset.Arg(0))
@@ -109,14 +125,24 @@ func kindList() string {
 	return strings.Join(ks, ", ")
 }
 
-func cmdRemindersList(ctx context.Context, args []string, stdout, stderr io.Writer, getenv env) int {
+func cmdRemindersList(ctx context.Context, cfg Config, args []string, s stdio) int {
+	stdout, stderr := s.out, s.errOut
 	fset := flag.NewFlagSet("reminders list", flag.ContinueOnError)
-	fset.SetOutput(stderr)
 	guild := fset.String("guild", "", "only the subscriptions of guild `ID` (default: every active one)")
-	if err := fset.Parse(args); err != nil {
-		return 2
+	cfg.bind(fset, "db", "data-dir")
+	if code, ok := parseFlags(fset, args, s, flagsHelp("reminders list [--guild ID] [--db DSN] [--data-dir DIR]", fset)); !ok {
+		return code
 	}
-	st, err := openStore(ctx, getenv)
+	// Listing reads; it must not leave an empty database behind where
+	// none was.
+	if cfg.DB == "" {
+		path := filepath.Join(cfg.DataDir, open.SQLiteFile)
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(stdout, "No subscriptions. There is no store at %s yet: the bot makes it when it first runs; --data-dir (NINEBRIDGES_DATA_DIR) says where, --db a PostgreSQL store.\n", path)
+			return 0
+		}
+	}
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		fmt.Fprintln(stderr, "ninebridges:", err)
 		return 1

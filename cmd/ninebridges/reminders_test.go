@@ -87,7 +87,11 @@ func TestRemindersList(t *testing.T) {
 		if code != 0 || !strings.Contains(out, "No subscriptions.") {
 			t.Fatalf("empty list: exit %d, %q %q", code, out, errs)
 		}
-		st, err := openStore(t.Context(), func(k string) string { return env[k] })
+		cfg, err := loadConfig(func(k string) string { return env[k] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := openStore(t.Context(), cfg)
 		if err != nil {
 			t.Fatal(err)
 		}

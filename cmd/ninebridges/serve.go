@@ -16,41 +16,41 @@ import (
 	"github.com/ninebridges/ninebridges/reminders"
 )
 
-// newLogger logs text for a terminal, or JSON when
-// NINEBRIDGES_LOG_FORMAT=json.
-func newLogger(w io.Writer, getenv env) *slog.Logger {
-	if strings.EqualFold(getenv("NINEBRIDGES_LOG_FORMAT"), "json") {
+// newLogger logs text for a terminal, or JSON with --log-format json.
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
 		return slog.New(slog.NewJSONHandler(w, nil))
 	}
 	return slog.New(slog.NewTextHandler(w, nil))
 }
 
-// token reads the bot token from --token-file or DISCORD_TOKEN. It is never
-// logged or printed.
-func token(file string, getenv env) (string, error) {
-	if file != "" {
-		data, err := os.ReadFile(file)
+// token reads the bot token from --token-file or DISCORD_TOKEN. It is
+// never logged or printed.
+func token(cfg Config) (string, error) {
+	if cfg.TokenFile != "" {
+		data, err := os.ReadFile(cfg.TokenFile)
 		if err != nil {
 			return "", fmt.Errorf("reading the token file: %w", err)
 		}
 		return strings.TrimSpace(string(data)), nil
 	}
-	return strings.TrimSpace(getenv("DISCORD_TOKEN")), nil
+	return cfg.token, nil
 }
 
 // cmdRun connects to Discord and serves until interrupted.
-func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) int {
+func cmdRun(ctx context.Context, cfg Config, args []string, s stdio) int {
 	fset := flag.NewFlagSet("run", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	tokenFile := fset.String("token-file", "", "read the bot token from `FILE` instead of DISCORD_TOKEN")
-	shardID := fset.Int("shard-id", 0, "this process's shard")
-	shardCount := fset.Int("shard-count", 0, "total shards (0: Discord's recommended count)")
-	dir := fset.String("dir", "", "serve the fact base in `DIR` instead of the embedded one")
-	if err := fset.Parse(args); err != nil {
+	cfg.bind(fset, allSettings()...)
+	if code, ok := parseFlags(fset, args, s, flagsHelp("run [SETTINGS]", fset)); !ok {
+		return code
+	}
+	if err := cfg.check(); err != nil {
+		fmt.Fprintln(s.errOut, "ninebridges run:", err)
 		return 2
 	}
-	log := newLogger(stderr, getenv)
-	tok, err := token(*tokenFile, getenv)
+	stderr := s.errOut
+	log := newLogger(stderr, cfg.LogFormat)
+	tok, err := token(cfg)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
@@ -59,19 +59,15 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		log.Error("cannot start: set DISCORD_TOKEN or pass --token-file")
 		return 1
 	}
-	if *shardCount > 0 && (*shardID < 0 || *shardID >= *shardCount) {
-		fmt.Fprintf(stderr, "ninebridges run: --shard-id must be in [0, %d)\n", *shardCount)
-		return 2
-	}
 	// An invalid base stops start-up here, with file:line for every problem.
-	b, err := loadBase(ctx, *dir)
+	b, err := loadBase(ctx, cfg.Dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return 1
 	}
 	metrics := bot.NewMetrics()
 	m := metrics.Answerer(match.New(b))
-	rem, err := openScheduled(ctx, b, getenv, log, metrics)
+	rem, err := openScheduled(ctx, b, cfg, log, metrics)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
@@ -87,10 +83,10 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		Token:      tok,
 		Handler:    router,
 		Commands:   append(commands.Commands(b), reminders.Command()),
-		DiscordURL: getenv("NINEBRIDGES_DISCORD_URL"),
-		GuildID:    getenv("NINEBRIDGES_GUILD"),
-		ShardID:    *shardID,
-		ShardCount: *shardCount,
+		DiscordURL: cfg.DiscordURL,
+		GuildID:    cfg.Guild,
+		ShardID:    cfg.ShardID,
+		ShardCount: cfg.ShardCount,
 		Logger:     log,
 		Metrics:    metrics,
 		OnReady:    rem.start,
@@ -100,7 +96,7 @@ func cmdRun(ctx context.Context, args []string, stderr io.Writer, getenv env) in
 		log.Error("cannot start", "err", err)
 		return 1
 	}
-	if addr := getenv("NINEBRIDGES_HTTP_ADDR"); addr != "" {
+	if addr := cfg.HTTPAddr; addr != "" {
 		stopHTTP, err := serveHTTP(addr, bot.HTTPHandler(metrics, bt.GatewayCheck(), rem.check()), log)
 		if err != nil {
 			log.Error("cannot start", "err", err)

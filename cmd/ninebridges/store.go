@@ -15,20 +15,16 @@ import (
 	"github.com/ninebridges/ninebridges/store/open"
 )
 
-// defaultDataDir is where the SQLite database lives unless
-// NINEBRIDGES_DATA_DIR says otherwise (the container sets /data).
+// defaultDataDir is where the SQLite database lives unless --data-dir
+// says otherwise (the container sets /data).
 const defaultDataDir = "./data"
 
-// openStore opens the reminder store the environment names:
-// NINEBRIDGES_DB=postgres://… for PostgreSQL (several shard processes
-// sharing one database), or, empty, the SQLite file in NINEBRIDGES_DATA_DIR.
-// A database migrated by a newer binary is refused with a clear error.
-func openStore(ctx context.Context, getenv env) (store.Store, error) {
-	dir := getenv("NINEBRIDGES_DATA_DIR")
-	if dir == "" {
-		dir = defaultDataDir
-	}
-	st, err := open.Open(ctx, getenv("NINEBRIDGES_DB"), dir)
+// openStore opens the reminder store the settings name: --db
+// postgres://… for PostgreSQL (several shard processes sharing one
+// database), or, empty, the SQLite file in --data-dir. A database migrated
+// by a newer binary is refused with a clear error.
+func openStore(ctx context.Context, cfg Config) (store.Store, error) {
+	st, err := open.Open(ctx, cfg.DB, cfg.DataDir)
 	if err != nil {
 		return nil, fmt.Errorf("opening the reminder store: %w", err)
 	}
@@ -51,8 +47,8 @@ type scheduled struct {
 	log   *slog.Logger
 }
 
-func openScheduled(ctx context.Context, b *facts.Base, getenv env, log *slog.Logger, metrics *bot.Metrics) (*scheduled, error) {
-	st, err := openStore(ctx, getenv)
+func openScheduled(ctx context.Context, b *facts.Base, cfg Config, log *slog.Logger, metrics *bot.Metrics) (*scheduled, error) {
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, err
