@@ -74,8 +74,6 @@ func ctxT(t *testing.T) context.Context {
 	return ctx
 }
 
-const callbackRoute = `^/interactions/\d+/[^/]+/callback$`
-
 // callback waits for the answer to interaction id and decodes it, with
 // the custom ids of its buttons (discordgo cannot decode components).
 func callback(t *testing.T, srv *discordtest.Server, id string) *response {

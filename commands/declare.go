@@ -134,8 +134,6 @@ func Localized(t facts.Text) map[discordgo.Locale]string {
 
 func ptr[T any](v T) *T { return &v }
 
-var localized = Localized
-
 // Command declares a slash command named and described by t, with its
 // options; the caller sets where it may be used.
 func (t Text) Command(opts ...*discordgo.ApplicationCommandOption) *discordgo.ApplicationCommand {

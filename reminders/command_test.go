@@ -761,3 +761,9 @@ func TestRemindersStoreDown(t *testing.T) {
 		}
 	})
 }
+
+func TestCatalogue(t *testing.T) {
+	for _, err := range catalogue.Check(msgCount) {
+		t.Error(err)
+	}
+}

@@ -224,7 +224,7 @@ func (s *Server) fillInteractionLocked(i *discordgo.Interaction) {
 	if i.GuildID != "" {
 		if i.Member == nil {
 			i.Member = &discordgo.Member{User: &u, Roles: []string{}, JoinedAt: time.Now().Add(-24 * time.Hour),
-				Permissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionUseSlashCommands}
+				Permissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionUseApplicationCommands}
 		}
 		if i.Member.User == nil {
 			i.Member.User = &u

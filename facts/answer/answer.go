@@ -427,13 +427,6 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	return r
 }
 
-func idOf(f *facts.Fact) string {
-	if f == nil {
-		return ""
-	}
-	return f.ID
-}
-
 // after is the years asked that lie past the newest source.
 func (a *Answerer) after(years []int) []int {
 	var out []int
