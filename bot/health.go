@@ -18,10 +18,10 @@ func (b *Bot) GatewayCheck() Check {
 	}}
 }
 
-// HealthHandler answers 200 when every check passes and 503 otherwise, with
+// healthHandler answers 200 when every check passes and 503 otherwise, with
 // a JSON body saying which failed, so a container orchestrator and a person
 // both get what they need.
-func HealthHandler(checks ...Check) http.Handler {
+func healthHandler(checks ...Check) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 		defer cancel()
@@ -44,7 +44,7 @@ func HealthHandler(checks ...Check) http.Handler {
 // HTTPHandler serves /healthz and /metrics.
 func HTTPHandler(m *Metrics, checks ...Check) http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("GET /healthz", HealthHandler(checks...))
+	mux.Handle("GET /healthz", healthHandler(checks...))
 	if m != nil {
 		mux.Handle("GET /metrics", m.Handler())
 	}

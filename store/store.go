@@ -55,6 +55,25 @@ func HealthReason(err error) string {
 	return "database unavailable"
 }
 
+// Unclaimed is the answer of a ClaimDelivery that claimed nothing, for the
+// drivers: ErrSubscriptionDisabled (or ErrNotFound) when the subscription
+// cannot be posted, else the delivery as it stands, held by another
+// sender or settled.
+func Unclaimed(ctx context.Context, s Store, subID int64, localDate string) (Delivery, bool, error) {
+	sub, err := s.Subscription(ctx, subID)
+	if err != nil {
+		return Delivery{}, false, err
+	}
+	if sub.Disabled {
+		return Delivery{}, false, fmt.Errorf("subscription %d: %w", subID, ErrSubscriptionDisabled)
+	}
+	d, err := s.Delivery(ctx, subID, localDate)
+	if err != nil {
+		return Delivery{}, false, err
+	}
+	return d, false, nil
+}
+
 // ErrNotFound is returned when the subscription or delivery asked for does not
 // exist.
 var ErrNotFound = errors.New("store: not found")

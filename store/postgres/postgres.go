@@ -275,19 +275,7 @@ func (s *Store) ClaimDelivery(ctx context.Context, subID int64, localDate, owner
 	if !errors.Is(err, pgx.ErrNoRows) {
 		return store.Delivery{}, false, fmt.Errorf("postgres: claim delivery %d/%s: %w", subID, localDate, err)
 	}
-	// Not claimed: say why.
-	sub, err := s.Subscription(ctx, subID)
-	if err != nil {
-		return store.Delivery{}, false, err
-	}
-	if sub.Disabled {
-		return store.Delivery{}, false, fmt.Errorf("subscription %d: %w", subID, store.ErrSubscriptionDisabled)
-	}
-	d, err = s.Delivery(ctx, subID, localDate)
-	if err != nil {
-		return store.Delivery{}, false, err
-	}
-	return d, false, nil
+	return store.Unclaimed(ctx, s, subID, localDate)
 }
 
 // pgDate passes a date as a date, not as a timestamp that PostgreSQL would
