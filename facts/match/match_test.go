@@ -1,6 +1,8 @@
 package match
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -402,6 +404,27 @@ func TestZeroWidthCharacters(t *testing.T) {
 		r := m.Answer(q, "")
 		if r.Confident != plain.Confident || r.Fact != plain.Fact {
 			t.Errorf("%q: confident=%v fact=%v, want as without the character (%v)", q, r.Confident, r.Fact, plain.Fact)
+		}
+	}
+}
+
+// Every explanation is in the three languages, with the same format verbs.
+func TestExplanations(t *testing.T) {
+	verbs := regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+	for _, r := range []Reason{NotFound, Ambiguous, MissingYear, Empty, SmallTalk, MissingDetail} {
+		text, ok := explanations[r]
+		if !ok || text.EN == "" || text.KO == "" || text.RU == "" {
+			t.Errorf("%s: no explanation in every language: %+v", r, text)
+			continue
+		}
+		want := verbs.FindAllString(text.EN, -1)
+		slices.Sort(want)
+		for _, s := range []string{text.KO, text.RU} {
+			got := verbs.FindAllString(s, -1)
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: verbs %v, English has %v: %q", r, got, want, s)
+			}
 		}
 	}
 }

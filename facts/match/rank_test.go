@@ -1,8 +1,9 @@
 package match
 
 import (
-	"github.com/ninebridges/ninebridges/facts"
 	"testing"
+
+	"github.com/ninebridges/ninebridges/facts"
 
 	"github.com/ninebridges/ninebridges/facts/match/matchbench"
 )
