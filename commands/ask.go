@@ -16,18 +16,25 @@ import (
 // embedColor is the blue of the Taegukgi, so answers are recognisable.
 const embedColor = 0x0047A0
 
+// answering holds what /ask, /fact, the message command and free text
+// need: the base and the answer layer.
+type answering struct {
+	base    *facts.Base
+	answers *answer.Answerer
+}
+
 // ask answers /ask question:….
-func (r *Router) ask(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (a *answering) ask(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	q, err := req.stringOpt(optQuestion)
 	if err != nil {
 		return nil, err
 	}
-	return reply(r.answer(q, req.Lang, false)), nil
+	return reply(a.answer(q, req.Lang, false)), nil
 }
 
 // askMessage answers the "Ask Nine Bridges" message command: the target
 // message's text is the question.
-func (r *Router) askMessage(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (a *answering) askMessage(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	var content string
 	if res := req.data.Resolved; res != nil {
 		if m := res.Messages[req.data.TargetID]; m != nil {
@@ -37,7 +44,7 @@ func (r *Router) askMessage(ctx context.Context, req *Request) (*discordgo.Inter
 	if cleanQuestion(content) == "" {
 		return nil, userErr(req.Lang, msgNoMessageText)
 	}
-	return reply(r.answer(content, req.Lang, false)), nil
+	return reply(a.answer(content, req.Lang, false)), nil
 }
 
 // answer is the shared core of /ask, the message command and free text:
@@ -45,15 +52,15 @@ func (r *Router) askMessage(ctx context.Context, req *Request) (*discordgo.Inter
 // about, in private, with the closest facts as buttons. lang "" answers in
 // the question's language. list adds the suggestions as text too, for
 // places where buttons may be ignored (free-text replies).
-func (r *Router) answer(question string, lang facts.Lang, list bool) Message {
-	res := r.answers.Answer(cleanQuestion(question), lang)
+func (a *answering) answer(question string, lang facts.Lang, list bool) Message {
+	res := a.answers.Answer(cleanQuestion(question), lang)
 	switch {
 	case res.Answered:
 		var e *discordgo.MessageEmbed
 		if res.Kind == answer.KindFact {
-			e = r.factCard(res.Facts[0], res.Lang)
+			e = a.factCard(res.Facts[0], res.Lang)
 		} else {
-			e = r.computedCard(res)
+			e = a.computedCard(res)
 		}
 		if res.Note != "" {
 			e.Description += "\n\n" + res.Note
@@ -102,26 +109,26 @@ func suggestionButtons(sugs []match.Suggestion, lang facts.Lang) []discordgo.Mes
 }
 
 // fact answers /fact id:… with the fact's full card.
-func (r *Router) fact(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (a *answering) fact(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	id, err := req.stringOpt(optID)
 	if err != nil {
 		return nil, err
 	}
-	f := r.lookupFact(id)
+	f := a.lookupFact(id)
 	if f == nil {
 		return nil, userErr(req.Lang, msgNoFact, inline(id), commandMention(txtFact, req.Lang, nil, ""))
 	}
-	return reply(Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, req.Lang)}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{a.factCard(f, req.Lang)}}), nil
 }
 
 // lookupFact finds a fact by id or, when someone typed a title instead of
 // picking from autocomplete, by its exact title in any language.
-func (r *Router) lookupFact(s string) *facts.Fact {
+func (a *answering) lookupFact(s string) *facts.Fact {
 	s = strings.TrimSpace(s)
-	if f, ok := r.base.Fact(strings.ToLower(s)); ok {
+	if f, ok := a.base.Fact(strings.ToLower(s)); ok {
 		return f
 	}
-	for _, f := range r.base.Facts() {
+	for _, f := range a.base.Facts() {
 		for _, l := range facts.Langs {
 			if strings.EqualFold(f.Title.In(l), s) {
 				return f
@@ -133,22 +140,22 @@ func (r *Router) lookupFact(s string) *facts.Fact {
 
 // factButton answers a "did you mean" button as a new public message: the
 // user picked a fact, and the answer is what they wanted to share.
-func (r *Router) factButton(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (a *answering) factButton(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	id, lang, ok := parseFactButtonID(req.customID)
 	if !ok {
 		return nil, userErr(req.Lang, msgStaleButton)
 	}
-	f, found := r.base.Fact(id)
+	f, found := a.base.Fact(id)
 	if !found {
 		return nil, userErr(lang, msgStaleButton)
 	}
-	return reply(Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}), nil
+	return reply(Message{Embeds: []*discordgo.MessageEmbed{a.factCard(f, lang)}}), nil
 }
 
 // factCard is a fact as an embed: the answer, its date, and every source
 // with its quote, so the reader can check it. fitEmbed later keeps it within
 // Discord's limits.
-func (r *Router) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbed {
+func (a *answering) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Title:       f.Title.In(lang),
 		Description: f.Answer.In(lang),
@@ -158,13 +165,13 @@ func (r *Router) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbe
 	if !f.Date.IsZero() {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgDate), Value: f.Date.Human(lang), Inline: true})
 	}
-	r.cite(e, []*facts.Fact{f}, lang)
+	a.cite(e, []*facts.Fact{f}, lang)
 	return e
 }
 
 // computedCard is an answer worked out from several facts: the figure and
 // how it was reached, then the quote behind every operand.
-func (r *Router) computedCard(res answer.Reply) *discordgo.MessageEmbed {
+func (a *answering) computedCard(res answer.Reply) *discordgo.MessageEmbed {
 	ids := make([]string, len(res.Facts))
 	for i, f := range res.Facts {
 		ids[i] = f.ID
@@ -175,13 +182,13 @@ func (r *Router) computedCard(res answer.Reply) *discordgo.MessageEmbed {
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: strings.Join(ids, " · ")},
 	}
-	r.cite(e, res.Facts, res.Lang)
+	a.cite(e, res.Facts, res.Lang)
 	return e
 }
 
 // cite adds the sources of facts to an embed: knowledge from outside the
 // corpus first, then each document's quote, each quote once.
-func (r *Router) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.Lang) {
+func (a *answering) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.Lang) {
 	for _, f := range fs {
 		// Knowledge from outside the corpus comes first and says so plainly.
 		if ref := f.Reference; ref != nil {
@@ -204,7 +211,7 @@ func (r *Router) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.La
 	all = slices.DeleteFunc(all, func(s facts.Source) bool { return quotedWithin(s, all) })
 	for _, s := range all {
 		src := source{name: s.Doc, quote: s.Quote}
-		if d, ok := r.base.Document(s.Doc); ok {
+		if d, ok := a.base.Document(s.Doc); ok {
 			src.name = d.Title
 			src.head = d.Publisher
 			if !d.Date.IsZero() {

@@ -9,9 +9,15 @@ import (
 	"github.com/ninebridges/ninebridges/facts/match"
 )
 
+// completing holds what the built-in commands' autocomplete needs.
+type completing struct {
+	base *facts.Base
+	m    Answerer
+}
+
 // autocomplete suggests values for the option being typed. Only /ask and
 // /fact have autocompleted options; anything else gets no choices.
-func (r *Router) autocomplete(req *Request) []*discordgo.ApplicationCommandOptionChoice {
+func (c *completing) autocomplete(req *Request) []*discordgo.ApplicationCommandOptionChoice {
 	var focused *discordgo.ApplicationCommandInteractionDataOption
 	for _, o := range req.data.Options {
 		if o.Focused {
@@ -24,9 +30,9 @@ func (r *Router) autocomplete(req *Request) []*discordgo.ApplicationCommandOptio
 	input, _ := focused.Value.(string)
 	switch {
 	case req.data.Name == cmdAsk && focused.Name == optQuestion:
-		return r.completeQuestion(input, req.Lang)
+		return c.completeQuestion(input, req.Lang)
 	case req.data.Name == cmdFact && focused.Name == optID:
-		return r.completeFact(input, req.Lang)
+		return c.completeFact(input, req.Lang)
 	}
 	return nil
 }
@@ -34,14 +40,14 @@ func (r *Router) autocomplete(req *Request) []*discordgo.ApplicationCommandOptio
 // completeQuestion offers phrasings of facts. While the box is empty they
 // are a spread of popular questions in the user's locale; once typing
 // starts, in the language being typed.
-func (r *Router) completeQuestion(input string, lang facts.Lang) []*discordgo.ApplicationCommandOptionChoice {
+func (c *completing) completeQuestion(input string, lang facts.Lang) []*discordgo.ApplicationCommandOptionChoice {
 	input = strings.TrimSpace(input)
 	if input != "" {
 		lang = match.DetectLang(input)
 	}
 	var out []*discordgo.ApplicationCommandOptionChoice
 	seen := map[string]bool{}
-	for _, c := range r.m.Complete(input, lang, maxChoices) {
+	for _, c := range c.m.Complete(input, lang, maxChoices) {
 		// The value is what gets asked: cut to Discord's 100 characters
 		// at a rune boundary, never with an added "…".
 		v := truncateRunes(c.Question, maxChoiceLen)
@@ -57,7 +63,7 @@ func (r *Router) completeQuestion(input string, lang facts.Lang) []*discordgo.Ap
 // completeFact offers facts by id and by title in the user's locale: ids
 // and titles that start with the input first, then those containing it,
 // then what the matcher finds for it as a question.
-func (r *Router) completeFact(input string, lang facts.Lang) []*discordgo.ApplicationCommandOptionChoice {
+func (c *completing) completeFact(input string, lang facts.Lang) []*discordgo.ApplicationCommandOptionChoice {
 	q := strings.ToLower(strings.TrimSpace(input))
 	var out []*discordgo.ApplicationCommandOptionChoice
 	seen := map[string]bool{}
@@ -69,8 +75,8 @@ func (r *Router) completeFact(input string, lang facts.Lang) []*discordgo.Applic
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{Name: factChoiceName(f, lang), Value: f.ID})
 	}
 	if q == "" {
-		for _, c := range r.m.Complete("", lang, maxChoices) {
-			f, _ := r.base.Fact(c.FactID)
+		for _, hit := range c.m.Complete("", lang, maxChoices) {
+			f, _ := c.base.Fact(hit.FactID)
 			add(f)
 		}
 		return out
@@ -78,14 +84,14 @@ func (r *Router) completeFact(input string, lang facts.Lang) []*discordgo.Applic
 	titles := func(f *facts.Fact) []string {
 		return []string{strings.ToLower(f.ID), strings.ToLower(f.Title.In(lang)), strings.ToLower(f.Title.EN)}
 	}
-	for _, f := range r.base.Facts() {
+	for _, f := range c.base.Facts() {
 		for _, t := range titles(f) {
 			if strings.HasPrefix(t, q) {
 				add(f)
 			}
 		}
 	}
-	for _, f := range r.base.Facts() {
+	for _, f := range c.base.Facts() {
 		for _, t := range titles(f) {
 			if strings.Contains(t, q) {
 				add(f)
@@ -93,8 +99,8 @@ func (r *Router) completeFact(input string, lang facts.Lang) []*discordgo.Applic
 		}
 	}
 	if len(out) < maxChoices {
-		for _, c := range r.m.Complete(input, "", maxChoices) {
-			f, _ := r.base.Fact(c.FactID)
+		for _, hit := range c.m.Complete(input, "", maxChoices) {
+			f, _ := c.base.Fact(hit.FactID)
 			add(f)
 		}
 	}

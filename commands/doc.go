@@ -8,7 +8,9 @@
 // makes every command testable from JSON fixtures, and lets the local
 // console drive exactly the handlers Discord does.
 //
-// Every response leaves the router through one place that forbids all
-// mentions and keeps embeds within Discord's limits, whatever the handler
-// returned, including after an error or a panic.
+// Discord's limits, and the one rule for everything the bot sends (no
+// mentions, within the limits), are in limits.go; the bot's single way out
+// (bot.Out) applies them to every response, edit and message. Features
+// outside this package (reminders) register their handlers with the
+// Router and use the helpers in feature.go.
 package commands

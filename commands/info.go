@@ -11,6 +11,12 @@ import (
 	"github.com/ninebridges/ninebridges/facts"
 )
 
+// info holds what /sources, /about and /help need.
+type info struct {
+	base  *facts.Base
+	stats baseStats
+}
+
 // baseStats are the counts /about and /help report, worked out once.
 type baseStats struct {
 	facts, documents, events int
@@ -46,9 +52,9 @@ func (s baseStats) years() string {
 }
 
 // sources answers /sources: every document, and how much rests on it.
-func (r *Router) sources(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (n *info) sources(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	lang := req.Lang
-	docs := r.base.Documents()
+	docs := n.base.Documents()
 	e := &discordgo.MessageEmbed{
 		Title:       tr(lang, msgSourcesTitle),
 		Description: tr(lang, msgSourcesIntro, len(docs)),
@@ -59,16 +65,16 @@ func (r *Router) sources(ctx context.Context, req *Request) (*discordgo.Interact
 		if !d.Date.IsZero() {
 			v += " · " + d.Date.Human(lang)
 		}
-		v += " · " + tr(lang, msgCitedBy, len(r.base.CitedBy(d.ID)))
+		v += " · " + tr(lang, msgCitedBy, len(n.base.CitedBy(d.ID)))
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: d.Title, Value: v})
 	}
 	return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
 }
 
 // about answers /about: what the bot knows.
-func (r *Router) about(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (n *info) about(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	lang := req.Lang
-	s := r.stats
+	s := n.stats
 	inline := func(name msgID, v string) *discordgo.MessageEmbedField {
 		return &discordgo.MessageEmbedField{Name: tr(lang, name), Value: v, Inline: true}
 	}
@@ -81,7 +87,7 @@ func (r *Router) about(ctx context.Context, req *Request) (*discordgo.Interactio
 			inline(msgDocuments, strconv.Itoa(s.documents)),
 			inline(msgEvents, strconv.Itoa(s.events)),
 			inline(msgYears, s.years()),
-			{Name: tr(lang, msgTopics), Value: r.topicList(lang)},
+			{Name: tr(lang, msgTopics), Value: n.topicList(lang)},
 			{Name: tr(lang, msgHowToAsk), Value: howToAsk(lang)},
 		},
 	}
@@ -89,9 +95,9 @@ func (r *Router) about(ctx context.Context, req *Request) (*discordgo.Interactio
 }
 
 // help answers /help: the commands, and how to ask.
-func (r *Router) help(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (n *info) help(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	lang := req.Lang
-	s := r.stats
+	s := n.stats
 	var b strings.Builder
 	for _, c := range []Text{txtAsk, txtFact, txtTimeline, txtOnThisDay, txtTrade, txtExchanges, txtSources, txtAbout, txtHelp} {
 		fmt.Fprintf(&b, "**/%s** — %s\n", c.Name.In(lang), c.Description.In(lang))
@@ -103,7 +109,7 @@ func (r *Router) help(ctx context.Context, req *Request) (*discordgo.Interaction
 		Fields: []*discordgo.MessageEmbedField{
 			{Name: tr(lang, msgCommandsField), Value: strings.TrimSpace(b.String())},
 			{Name: tr(lang, msgHowToAsk), Value: howToAsk(lang)},
-			{Name: tr(lang, msgTopics), Value: r.topicList(lang)},
+			{Name: tr(lang, msgTopics), Value: n.topicList(lang)},
 		},
 	}
 	return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
@@ -113,9 +119,9 @@ func howToAsk(lang facts.Lang) string {
 	return tr(lang, msgHowToAskBody, commandMention(txtAsk, lang, nil, ""), txtAskMessage.Name.In(lang))
 }
 
-func (r *Router) topicList(lang facts.Lang) string {
-	names := make([]string, len(r.stats.topics))
-	for i, t := range r.stats.topics {
+func (n *info) topicList(lang facts.Lang) string {
+	names := make([]string, len(n.stats.topics))
+	for i, t := range n.stats.topics {
 		names[i] = topicName(t, lang)
 	}
 	return strings.Join(names, ", ")

@@ -51,18 +51,16 @@ type Config struct {
 // own, so everything it does can be tested without a network, like an
 // http.Handler. It is safe for concurrent use once handlers are registered.
 type Router struct {
-	base     *facts.Base
-	m        Answerer
-	answers  *answer.Answerer
 	now      func() time.Time
 	location func(ctx context.Context, i *discordgo.Interaction) *time.Location
 	log      *slog.Logger
-	charts   Charter
+
+	answering  *answering  // free text (Message) answers as /ask does
+	completing *completing // the built-in commands' autocomplete
 
 	commands      map[string]HandlerFunc
 	autocompletes map[string]AutocompleteFunc
 	components    map[string]HandlerFunc
-	stats         baseStats
 }
 
 // Request is one interaction being handled, with what every handler needs
@@ -102,39 +100,42 @@ func New(cfg Config) (*Router, error) {
 		return nil, errors.New("commands: Config.Base is nil")
 	}
 	r := &Router{
-		base:          cfg.Base,
-		m:             cfg.Matcher,
 		now:           cfg.Now,
 		location:      cfg.Location,
 		log:           cfg.Logger,
-		charts:        cfg.Charts,
 		commands:      map[string]HandlerFunc{},
 		autocompletes: map[string]AutocompleteFunc{},
 		components:    map[string]HandlerFunc{},
-		stats:         statsOf(cfg.Base),
 	}
-	if r.m == nil {
-		r.m = match.New(cfg.Base)
+	m := cfg.Matcher
+	if m == nil {
+		m = match.New(cfg.Base)
 	}
-	r.answers = answer.New(cfg.Base, r.m)
 	if r.now == nil {
 		r.now = time.Now
 	}
 	if r.log == nil {
 		r.log = slog.New(slog.DiscardHandler)
 	}
-	r.HandleCommand(cmdAsk, r.ask)
-	r.HandleCommand(cmdAskMessage, r.askMessage)
-	r.HandleCommand(cmdFact, r.fact)
-	r.HandleCommand(cmdTimeline, r.timeline)
-	r.HandleCommand(cmdOnThisDay, r.onThisDay)
-	r.HandleCommand(cmdTrade, r.seriesCommand(seriesTrade, txtTrade, seriesExports))
-	r.HandleCommand(cmdExchanges, r.seriesCommand(seriesExchanges, txtExchanges, seriesTourists))
-	r.HandleCommand(cmdSources, r.sources)
-	r.HandleCommand(cmdAbout, r.about)
-	r.HandleCommand(cmdHelp, r.help)
-	r.HandleComponent(kindFact, r.factButton)
-	r.HandleComponent(kindTimeline, r.timelineButton)
+	// Each group of commands holds only what its handlers use.
+	a := &answering{base: cfg.Base, answers: answer.New(cfg.Base, m)}
+	r.answering = a
+	tl := &timelines{base: cfg.Base}
+	n := &info{base: cfg.Base, stats: statsOf(cfg.Base)}
+	sc := &seriesCommands{base: cfg.Base, charts: cfg.Charts, log: r.log, card: a.factCard}
+	r.completing = &completing{base: cfg.Base, m: m}
+	r.HandleCommand(cmdAsk, a.ask)
+	r.HandleCommand(cmdAskMessage, a.askMessage)
+	r.HandleCommand(cmdFact, a.fact)
+	r.HandleCommand(cmdTimeline, tl.timeline)
+	r.HandleCommand(cmdOnThisDay, tl.onThisDay)
+	r.HandleCommand(cmdTrade, sc.seriesCommand(seriesTrade, txtTrade, seriesExports))
+	r.HandleCommand(cmdExchanges, sc.seriesCommand(seriesExchanges, txtExchanges, seriesTourists))
+	r.HandleCommand(cmdSources, n.sources)
+	r.HandleCommand(cmdAbout, n.about)
+	r.HandleCommand(cmdHelp, n.help)
+	r.HandleComponent(kindFact, a.factButton)
+	r.HandleComponent(kindTimeline, tl.timelineButton)
 	return r, nil
 }
 
@@ -168,7 +169,8 @@ func LangFor(l discordgo.Locale) facts.Lang {
 
 // Handle answers one interaction. It always returns a response that can be
 // sent as is: errors and panics become ephemeral messages (or an empty
-// autocomplete list), and no response ever pings anyone.
+// autocomplete list); the way out (bot.Out, ShapeResponse) makes sure it
+// pings no one.
 func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse) {
 	start := time.Now()
 	if i == nil {
@@ -229,7 +231,7 @@ func (r *Router) dispatch(ctx context.Context, i *discordgo.Interaction, lang fa
 		if h := r.autocompletes[data.Name]; h != nil {
 			return autocompleteResult(h(ctx, req)), nil
 		}
-		return autocompleteResult(r.autocomplete(req)), nil
+		return autocompleteResult(r.completing.autocomplete(req)), nil
 	case discordgo.InteractionMessageComponent:
 		var id string
 		switch d := i.Data.(type) {
@@ -307,7 +309,7 @@ func (r *Router) Message(ctx context.Context, content string) (out *discordgo.Me
 			out = Message{Content: tr(lang, msgApology)}.send()
 		}
 	}()
-	return r.answer(content, "", true).send()
+	return r.answering.answer(content, "", true).send()
 }
 
 // message is a response before it is shaped for an interaction or a

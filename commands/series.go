@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"math"
 	"strconv"
 	"strings"
@@ -20,16 +21,25 @@ const (
 	seriesExports   = "exports-to-russia"
 )
 
+// seriesCommands holds what /trade and /exchanges need; card draws a
+// fact's card, as /fact does.
+type seriesCommands struct {
+	base   *facts.Base
+	charts Charter
+	log    *slog.Logger
+	card   func(*facts.Fact, facts.Lang) *discordgo.MessageEmbed
+}
+
 // seriesCommand answers a series command: with a year, that year's fact
 // card; without, the whole series as a table. Extra series are shown below
 // the main one and answer for years the main one lacks (exports under
 // /trade, tourist counts under /exchanges).
-func (r *Router) seriesCommand(id string, cmd Text, extra ...string) HandlerFunc {
+func (sc *seriesCommands) seriesCommand(id string, cmd Text, extra ...string) HandlerFunc {
 	return func(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 		lang := req.Lang
-		s, ok := r.base.Series(id)
+		s, ok := sc.base.Series(id)
 		if !ok || len(s.Points) == 0 {
-			r.log.WarnContext(ctx, "series missing from the fact base", "series", id)
+			sc.log.WarnContext(ctx, "series missing from the fact base", "series", id)
 			return reply(Message{Content: tr(lang, msgNoFigures), Ephemeral: true}), nil
 		}
 		years := s.Years()
@@ -40,10 +50,10 @@ func (r *Router) seriesCommand(id string, cmd Text, extra ...string) HandlerFunc
 		}
 		if given {
 			for _, sid := range append([]string{id}, extra...) {
-				if xs, ok := r.base.Series(sid); ok {
+				if xs, ok := sc.base.Series(sid); ok {
 					if f := xs.Point(year); f != nil {
-						m := Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, lang)}}
-						r.attachChart(ctx, &m, xs, lang, year)
+						m := Message{Embeds: []*discordgo.MessageEmbed{sc.card(f, lang)}}
+						sc.attachChart(ctx, &m, xs, lang, year)
 						return reply(m), nil
 					}
 				}
@@ -61,7 +71,7 @@ func (r *Router) seriesCommand(id string, cmd Text, extra ...string) HandlerFunc
 			Footer:      &discordgo.MessageEmbedFooter{Text: s.ID},
 		}
 		for _, sid := range extra {
-			xs, ok := r.base.Series(sid)
+			xs, ok := sc.base.Series(sid)
 			if !ok || len(xs.Points) == 0 {
 				continue
 			}
@@ -69,11 +79,11 @@ func (r *Router) seriesCommand(id string, cmd Text, extra ...string) HandlerFunc
 			t, n := seriesTable(xs, lang)
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgAlsoSeries, xs.Title.In(lang)), Value: strings.TrimSpace(t + n)})
 		}
-		if src := r.seriesSources(all, lang); src != "" {
+		if src := sc.seriesSources(all, lang); src != "" {
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgSources), Value: src})
 		}
 		m := Message{Embeds: []*discordgo.MessageEmbed{e}}
-		r.attachChart(ctx, &m, s, lang, 0)
+		sc.attachChart(ctx, &m, s, lang, 0)
 		return reply(m), nil
 	}
 }
@@ -81,14 +91,14 @@ func (r *Router) seriesCommand(id string, cmd Text, extra ...string) HandlerFunc
 // attachChart adds a chart of s, with highlight's bar picked out, when a
 // Charter is configured. A chart is an
 // extra: if drawing fails, the table still goes out.
-func (r *Router) attachChart(ctx context.Context, m *Message, s *facts.Series, lang facts.Lang, highlight int) {
-	if r.charts == nil {
+func (sc *seriesCommands) attachChart(ctx context.Context, m *Message, s *facts.Series, lang facts.Lang, highlight int) {
+	if sc.charts == nil {
 		return
 	}
-	f, err := r.charts.Chart(ctx, s, lang, highlight)
+	f, err := sc.charts.Chart(ctx, s, lang, highlight)
 	if err != nil || f == nil {
 		if err != nil {
-			r.log.WarnContext(ctx, "drawing chart failed", "series", s.ID, "err", err)
+			sc.log.WarnContext(ctx, "drawing chart failed", "series", s.ID, "err", err)
 		}
 		return
 	}
@@ -132,7 +142,7 @@ func seriesTable(s *facts.Series, lang facts.Lang) (table, notes string) {
 
 // seriesSources names the documents (and outside references) the figures
 // come from, in the corpus's date order.
-func (r *Router) seriesSources(all []*facts.Series, lang facts.Lang) string {
+func (sc *seriesCommands) seriesSources(all []*facts.Series, lang facts.Lang) string {
 	cited := map[string]bool{}
 	var refs []*facts.Reference
 	for _, s := range all {
@@ -146,7 +156,7 @@ func (r *Router) seriesSources(all []*facts.Series, lang facts.Lang) string {
 		}
 	}
 	var b strings.Builder
-	for _, d := range r.base.Documents() {
+	for _, d := range sc.base.Documents() {
 		if cited[d.ID] {
 			fmt.Fprintf(&b, "• %s — %s, %s\n", d.Title, d.Publisher, d.Date.Human(lang))
 		}

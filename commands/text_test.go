@@ -95,7 +95,7 @@ func TestFactCardWithLongQuotesFits(t *testing.T) {
 	for range 10 {
 		f.Sources = append(f.Sources, facts.Source{Doc: doc, Quote: strings.Repeat("quoted words ", 100)})
 	}
-	resp := reply(Message{Embeds: []*discordgo.MessageEmbed{r.factCard(f, facts.EN)}})
+	resp := reply(Message{Embeds: []*discordgo.MessageEmbed{r.answering.factCard(f, facts.EN)}})
 	ShapeResponse(resp)
 	e := resp.Data.Embeds[0]
 	if n := EmbedLen(e); n > maxEmbedTotal {

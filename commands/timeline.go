@@ -16,8 +16,13 @@ import (
 // timelinePageSize keeps a page short enough to read at a glance.
 const timelinePageSize = 6
 
+// timelines holds what /timeline and /onthisday need.
+type timelines struct {
+	base *facts.Base
+}
+
 // timeline answers /timeline [from] [to] [topic] with its first page.
-func (r *Router) timeline(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (tl *timelines) timeline(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	q := timelineQuery{Lang: req.Lang}
 	var err error
 	if q.From, err = req.stringOpt(optFrom); err != nil {
@@ -29,7 +34,7 @@ func (r *Router) timeline(ctx context.Context, req *Request) (*discordgo.Interac
 	if q.Topic, err = req.stringOpt(optTopic); err != nil {
 		return nil, err
 	}
-	m, err := r.timelinePage(q)
+	m, err := tl.timelinePage(q)
 	if err != nil {
 		return nil, err
 	}
@@ -37,12 +42,12 @@ func (r *Router) timeline(ctx context.Context, req *Request) (*discordgo.Interac
 }
 
 // timelineButton turns the page: the custom id holds the whole query.
-func (r *Router) timelineButton(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (tl *timelines) timelineButton(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	q, ok := parseTimelineID(req.customID)
 	if !ok {
 		return nil, userErr(req.Lang, msgStaleButton)
 	}
-	m, err := r.timelinePage(q)
+	m, err := tl.timelinePage(q)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +56,7 @@ func (r *Router) timelineButton(ctx context.Context, req *Request) (*discordgo.I
 
 // timelinePage renders one page of the timeline for q, checking q first
 // since it comes from the user (or from a button they may have kept).
-func (r *Router) timelinePage(q timelineQuery) (Message, error) {
+func (tl *timelines) timelinePage(q timelineQuery) (Message, error) {
 	lang := q.Lang
 	var from, to time.Time
 	var fromDate, toDate facts.Date
@@ -75,17 +80,17 @@ func (r *Router) timelinePage(q timelineQuery) (Message, error) {
 	if q.Topic != "" {
 		// Discord only sends listed choices, but the console sends what
 		// was typed, and people type labels.
-		topic, ok := r.resolveTopic(q.Topic)
+		topic, ok := tl.resolveTopic(q.Topic)
 		if !ok {
 			var names []string
-			for _, t := range r.base.Topics() {
+			for _, t := range tl.base.Topics() {
 				names = append(names, topicName(t, lang))
 			}
 			return Message{}, userErr(lang, msgUnknownTopic, inline(q.Topic), strings.Join(names, ", "))
 		}
 		q.Topic = topic
 	}
-	events := r.base.EventsBetween(from, to, q.Topic)
+	events := tl.base.EventsBetween(from, to, q.Topic)
 	if len(events) == 0 {
 		return Message{}, &UserError{Message: tr(lang, msgNoEvents)}
 	}
@@ -135,8 +140,8 @@ func (r *Router) timelinePage(q timelineQuery) (Message, error) {
 }
 
 // resolveTopic accepts a topic id or its label in any language.
-func (r *Router) resolveTopic(s string) (string, bool) {
-	topics := r.base.Topics()
+func (tl *timelines) resolveTopic(s string) (string, bool) {
+	topics := tl.base.Topics()
 	if slices.Contains(topics, strings.ToLower(s)) {
 		return strings.ToLower(s), true
 	}
@@ -176,7 +181,7 @@ func endOf(d facts.Date) time.Time {
 
 // onThisDay answers /onthisday [date]: the events on that month and day in
 // any year. Without a date it is today in the interaction's time zone.
-func (r *Router) onThisDay(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
+func (tl *timelines) onThisDay(ctx context.Context, req *Request) (*discordgo.InteractionResponse, error) {
 	lang := req.Lang
 	s, err := req.stringOpt(optDate)
 	if err != nil {
@@ -190,10 +195,10 @@ func (r *Router) onThisDay(ctx context.Context, req *Request) (*discordgo.Intera
 		}
 	}
 	e := &discordgo.MessageEmbed{Title: tr(lang, msgOnThisDayTitle, monthDay(int(m), d, lang)), Color: embedColor}
-	events := r.base.OnThisDay(m, d)
+	events := tl.base.OnThisDay(m, d)
 	if len(events) == 0 {
 		e.Description = tr(lang, msgNothingAtAll)
-		if next := r.nextDated(m, d); next != nil {
+		if next := tl.nextDated(m, d); next != nil {
 			e.Description = tr(lang, msgNothingToday, next.Date.Human(lang), next.Title.In(lang))
 		}
 		return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
@@ -208,12 +213,12 @@ func (r *Router) onThisDay(ctx context.Context, req *Request) (*discordgo.Intera
 
 // nextDated is the first event known to the day that falls after month/day
 // in the calendar, wrapping round the year.
-func (r *Router) nextDated(m time.Month, d int) *facts.Event {
+func (tl *timelines) nextDated(m time.Month, d int) *facts.Event {
 	// 2000 is a leap year, so 29 February is a day like any other.
 	t := time.Date(2000, m, d, 0, 0, 0, 0, time.UTC)
 	for k := 1; k <= 366; k++ {
 		u := t.AddDate(0, 0, k)
-		if evs := r.base.OnThisDay(u.Month(), u.Day()); len(evs) > 0 {
+		if evs := tl.base.OnThisDay(u.Month(), u.Day()); len(evs) > 0 {
 			return evs[0]
 		}
 	}
