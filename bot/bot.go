@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"regexp"
 	"strings"
 	"sync"
@@ -104,16 +103,9 @@ func New(cfg Config) (*Bot, error) {
 	if cfg.Burst <= 0 {
 		cfg.Burst = 1
 	}
-	s, err := discordgo.New("Bot " + cfg.Token)
+	s, err := newSession(cfg.Token, cfg.DiscordURL)
 	if err != nil {
-		return nil, fmt.Errorf("bot: %w", err)
-	}
-	if cfg.DiscordURL != "" {
-		t, err := newOriginTransport(cfg.DiscordURL, nil)
-		if err != nil {
-			return nil, err
-		}
-		s.Client = &http.Client{Transport: t, Timeout: 20 * time.Second}
+		return nil, err
 	}
 	// Only what is used: guild metadata, and messages in guilds and DMs so
 	// mentions and DMs can be answered. A mention carries its content

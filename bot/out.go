@@ -3,8 +3,10 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -19,6 +21,54 @@ import (
 // calls discordgo's sending methods.
 type Out struct{ s *discordgo.Session }
 
+// newSession is a discordgo session for token, its REST requests sent to
+// discordURL when given (a proxy, a test server).
+func newSession(token, discordURL string) (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + token)
+	if err != nil {
+		return nil, fmt.Errorf("bot: %w", err)
+	}
+	if discordURL != "" {
+		t, err := newOriginTransport(discordURL, nil)
+		if err != nil {
+			return nil, err
+		}
+		s.Client = &http.Client{Transport: t, Timeout: 20 * time.Second}
+	}
+	return s, nil
+}
+
+// NewRESTOut is a way out with no gateway, for HTTP interactions and
+// tools: REST only.
+func NewRESTOut(token, discordURL string) (*Out, error) {
+	if token == "" {
+		return nil, errors.New("bot: no token")
+	}
+	s, err := newSession(token, discordURL)
+	if err != nil {
+		return nil, err
+	}
+	return &Out{s: s}, nil
+}
+
+// Register replaces the application's commands with cmds in one bulk
+// overwrite, in guild guildID or globally. It validates them first:
+// Discord refuses the whole set for one bad declaration.
+func (o *Out) Register(ctx context.Context, guildID string, cmds []*discordgo.ApplicationCommand) (int, error) {
+	if err := commands.Validate(cmds); err != nil {
+		return 0, fmt.Errorf("bot: the command declarations: %w", err)
+	}
+	app, err := o.s.Application("@me")
+	if err != nil {
+		return 0, fmt.Errorf("bot: asking Discord for the application: %w", err)
+	}
+	got, err := o.s.ApplicationCommandBulkOverwrite(app.ID, guildID, cmds, discordgo.WithContext(ctx))
+	if err != nil {
+		return 0, fmt.Errorf("bot: registering commands: %w", err)
+	}
+	return len(got), nil
+}
+
 // NewOut is a way out through a session of one's own (the bot makes its
 // own; tests and tools without a gateway use this).
 func NewOut(s *discordgo.Session) *Out { return &Out{s: s} }
@@ -30,6 +80,17 @@ func (b *Bot) Out() *Out { return b.out }
 func (o *Out) Respond(i *discordgo.Interaction, resp *discordgo.InteractionResponse) error {
 	commands.ShapeResponse(resp)
 	return interactionRespond(o.s, i, resp)
+}
+
+// Encode shapes resp and encodes it as an HTTP interactions endpoint
+// answers: JSON, or multipart when it carries files.
+func (o *Out) Encode(resp *discordgo.InteractionResponse) (contentType string, body []byte, err error) {
+	commands.ShapeResponse(resp)
+	if resp.Data != nil && len(resp.Data.Files) > 0 {
+		return discordgo.MultipartBodyWithJSON(resp, resp.Data.Files)
+	}
+	body, err = discordgo.Marshal(resp)
+	return "application/json", body, err
 }
 
 // EditOriginal puts resp in place of a deferred response.

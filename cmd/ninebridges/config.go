@@ -29,6 +29,10 @@ type Config struct {
 	Lang       string
 	Dir        string
 
+	InteractionsAddr string
+	PublicKey        string
+	Register         bool
+
 	token   string // DISCORD_TOKEN
 	sysLang string // LANG, the system locale, for the console's default
 }
@@ -52,6 +56,9 @@ var settings = []setting{
 	{"log-format", "NINEBRIDGES_LOG_FORMAT", "text", "logs as `FORMAT`: text or json", func(c *Config) any { return &c.LogFormat }},
 	{"lang", "NINEBRIDGES_LANG", "", "the console's language, `LANG`: en, ko or ru (default: from the system's LANG, else en)", func(c *Config) any { return &c.Lang }},
 	{"dir", "NINEBRIDGES_DIR", "", "serve the fact base in `DIR` (holding corpus/ and data/) instead of the embedded one", func(c *Config) any { return &c.Dir }},
+	{"interactions-addr", "NINEBRIDGES_INTERACTIONS_ADDR", ":8081", "serve-http: take Discord's HTTP interactions at POST /interactions on `ADDR`", func(c *Config) any { return &c.InteractionsAddr }},
+	{"public-key", "NINEBRIDGES_PUBLIC_KEY", "", "serve-http: the application's public `KEY` (hex, from the developer portal) that signs every interaction", func(c *Config) any { return &c.PublicKey }},
+	{"register", "NINEBRIDGES_REGISTER", "false", "serve-http: register the commands at start (one replica only; else run \"ninebridges register\")", func(c *Config) any { return &c.Register }},
 }
 
 func settingNamed(name string) setting {
@@ -90,6 +97,12 @@ func set(c *Config, s setting, v string) error {
 			return fmt.Errorf("%q is not a whole number", v)
 		}
 		*p = n
+	case *bool:
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", v)
+		}
+		*p = b
 	}
 	return nil
 }
@@ -104,6 +117,8 @@ func (c *Config) bind(fs *flag.FlagSet, names ...string) {
 			fs.StringVar(p, s.flag, *p, usage)
 		case *int:
 			fs.IntVar(p, s.flag, *p, usage)
+		case *bool:
+			fs.BoolVar(p, s.flag, *p, usage)
 		}
 	}
 }
@@ -124,6 +139,16 @@ func (c *Config) check() error {
 	return nil
 }
 
+// nameAndUsage are the flag's argument name and its usage text, as the
+// flag package shows them ("" for a boolean).
+func (s setting) nameAndUsage() (string, string) {
+	name, usage := flag.UnquoteUsage(&flag.Flag{Name: s.flag, Usage: s.usage})
+	if _, isBool := s.field(&Config{}).(*bool); isBool {
+		name = ""
+	}
+	return name, usage
+}
+
 // allSettings are the names of every setting, for the top level.
 func allSettings() []string {
 	var names []string
@@ -138,9 +163,9 @@ func writeSettings(w io.Writer) {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "  FLAG\tENVIRONMENT\tDEFAULT\tMEANING")
 	for _, s := range settings {
-		name, usage := flag.UnquoteUsage(&flag.Flag{Name: s.flag, Usage: s.usage})
+		name, usage := s.nameAndUsage()
 		def := s.def
-		if def == "" || def == "0" && s.flag == "shard-id" {
+		if def == "" || def == "false" || def == "0" && s.flag == "shard-id" {
 			def = "-"
 		}
 		fmt.Fprintf(tw, "  --%s %s\t%s\t%s\t%s\n", s.flag, name, s.env, def, usage)
@@ -155,12 +180,12 @@ func settingsMarkdown() string {
 	var b strings.Builder
 	b.WriteString("| flag | environment | default | meaning |\n|---|---|---|---|\n")
 	for _, s := range settings {
-		name, usage := flag.UnquoteUsage(&flag.Flag{Name: s.flag, Usage: s.usage})
+		name, usage := s.nameAndUsage()
 		def := "`" + s.def + "`"
-		if s.def == "" {
+		if s.def == "" || s.def == "false" {
 			def = ""
 		}
-		fmt.Fprintf(&b, "| `--%s %s` | `%s` | %s | %s |\n", s.flag, name, s.env, def, strings.ReplaceAll(usage, "|", `\|`))
+		fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s |\n", strings.TrimSpace("--"+s.flag+" "+name), s.env, def, strings.ReplaceAll(usage, "|", `\|`))
 	}
 	b.WriteString("| | `DISCORD_TOKEN` | | the bot token (or `--token-file`); never a flag, never logged |\n")
 	return b.String()

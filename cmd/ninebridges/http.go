@@ -16,17 +16,24 @@ import (
 // serveHTTP serves /healthz and /metrics on addr until the returned stop
 // function is called.
 func serveHTTP(addr string, h http.Handler, log *slog.Logger) (stop func(), err error) {
+	return listen("NINEBRIDGES_HTTP_ADDR", addr, h, log, "serving /healthz and /metrics")
+}
+
+// listen serves h on addr (named by setting, for errors) until the
+// returned stop function is called; stop waits up to 5 s for requests in
+// flight.
+func listen(setting, addr string, h http.Handler, log *slog.Logger, what string) (stop func(), err error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("NINEBRIDGES_HTTP_ADDR %q: %w", addr, err)
+		return nil, fmt.Errorf("%s %q: %w", setting, addr, err)
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			log.Error("health and metrics server stopped", "err", err)
+			log.Error("server stopped", "what", what, "err", err)
 		}
 	}()
-	log.Info("serving /healthz and /metrics", "addr", ln.Addr().String())
+	log.Info(what, "addr", ln.Addr().String())
 	return func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()

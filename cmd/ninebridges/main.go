@@ -40,6 +40,8 @@ type commandSpec struct {
 
 var commandList = []commandSpec{
 	{"run", "run [SETTINGS]", "connect to Discord and serve (needs DISCORD_TOKEN or --token-file)", cmdRun},
+	{"serve-http", "serve-http [SETTINGS]", "take Discord's interactions over HTTP (replicas behind a load balancer; no gateway)", cmdServeHTTP},
+	{"register", "register [--guild ID]", "register the commands once, for HTTP replicas", cmdRegister},
 	{"ask", "ask [--lang en|ko|ru|auto] [--json] [--dir DIR] QUESTION|-", "answer questions from the command line (- reads one a line)", cmdAsk},
 	{"facts", "facts check|list|show|docs [--json] [--dir DIR] [ID]", "check, list or show the fact base", cmdFacts},
 	{"reminders", "reminders preview|list [FLAGS]", "print a day's scheduled post, or the store's subscriptions", cmdReminders},
