@@ -94,7 +94,11 @@ func TestGatewayClosesLoseNoInteraction(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(fmt.Sprint(c.code), func(t *testing.T) {
-			srv := discordtest.NewServer(t, discordtest.WithInteractionDeadline(3*time.Second))
+			deadline := 3 * time.Second
+			if raceDetector {
+				deadline = 30 * time.Second
+			}
+			srv := discordtest.NewServer(t, discordtest.WithInteractionDeadline(deadline))
 			newTestBot(t, srv, testRouter(t), Config{PerUser: 1e9, Burst: 1 << 20})
 			if err := srv.WaitHeartbeats(ctxT(t), 1); err != nil {
 				t.Fatal(err)
@@ -115,6 +119,9 @@ func TestGatewayClosesLoseNoInteraction(t *testing.T) {
 			wait := 20 * time.Second
 			if !c.resume {
 				wait = 5 * time.Second
+			}
+			if raceDetector {
+				wait *= 3
 			}
 			ctx, cancel := context.WithTimeout(context.Background(), wait)
 			defer cancel()
