@@ -7,10 +7,15 @@ RUN go mod download
 COPY . .
 # Keep this command identical to the one .ci/run compiles.
 RUN CGO_ENABLED=0 go build -trimpath -ldflags='-s -w' -o /out/ninebridges ./cmd/ninebridges
+# /data must belong to the non-root user: Docker creates a fresh named
+# volume from the image's mount point, and a root-owned one leaves SQLite
+# unable to create its file.
+RUN mkdir -p /seed/data && chown 65532:65532 /seed/data
 
 # Run: distroless static has CA certificates and a non-root user, nothing else.
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/ninebridges /usr/local/bin/ninebridges
+COPY --from=build --chown=65532:65532 /seed/ /
 ENV NINEBRIDGES_DATA_DIR=/data \
     NINEBRIDGES_HTTP_ADDR=:8080 \
     NINEBRIDGES_LOG_FORMAT=json
