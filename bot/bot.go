@@ -149,14 +149,14 @@ func (b *Bot) Start(ctx context.Context) error {
 	if b.cfg.ShardCount == 0 {
 		gw, err := b.s.GatewayBot()
 		if err != nil {
-			return fmt.Errorf("bot: asking Discord for the shard count: %w", err)
+			return fmt.Errorf("bot: asking Discord for the shard count: %w", realURL(b.s.Client, err))
 		}
 		b.cfg.ShardCount = max(1, gw.Shards)
 	}
 	b.s.ShardID, b.s.ShardCount = b.cfg.ShardID, b.cfg.ShardCount
 	b.s.Identify.Shard = &[2]int{b.cfg.ShardID, b.cfg.ShardCount}
 	if err := b.s.Open(); err != nil {
-		return fmt.Errorf("bot: connecting to the gateway: %w", err)
+		return fmt.Errorf("bot: connecting to the gateway: %w", realURL(b.s.Client, err))
 	}
 	select {
 	case <-b.ready:

@@ -470,3 +470,16 @@ func TestSlowHandlerIsDeferredThenEdited(t *testing.T) {
 	}
 	pingsNobody(t, body)
 }
+
+// An error reaching Discord names the host the bot really dialled.
+func TestConnectionErrorNamesTheRealHost(t *testing.T) {
+	b, _ := realBase(t)
+	bt, err := New(Config{Token: "test-token", Handler: testRouter(t), Commands: commands.Commands(b), DiscordURL: "http://127.0.0.1:1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = bt.Start(ctxT(t))
+	if err == nil || !strings.Contains(err.Error(), "127.0.0.1:1") || strings.Contains(err.Error(), "discord.com") {
+		t.Errorf("Start = %v, want an error naming 127.0.0.1:1 and not discord.com", err)
+	}
+}

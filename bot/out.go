@@ -60,7 +60,7 @@ func (o *Out) Register(ctx context.Context, guildID string, cmds []*discordgo.Ap
 	}
 	app, err := o.s.Application("@me")
 	if err != nil {
-		return 0, fmt.Errorf("bot: asking Discord for the application: %w", err)
+		return 0, fmt.Errorf("bot: asking Discord for the application: %w", realURL(o.s.Client, err))
 	}
 	got, err := o.s.ApplicationCommandBulkOverwrite(app.ID, guildID, cmds, discordgo.WithContext(ctx))
 	if err != nil {

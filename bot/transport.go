@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -37,4 +38,21 @@ func (t *originTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	r.URL.Scheme, r.URL.Host = t.to.Scheme, t.to.Host
 	r.Host = t.to.Host
 	return t.base.RoundTrip(r)
+}
+
+// realURL names, in an error from a request sent through the session's
+// client, the URL the request really went to: the http.Client reports the
+// one discordgo built (https://discord.com/…), which would send whoever
+// reads the error to the wrong host.
+func realURL(client *http.Client, err error) error {
+	t, ok := client.Transport.(*originTransport)
+	var ue *url.Error
+	if !ok || !errors.As(err, &ue) {
+		return err
+	}
+	if u, perr := url.Parse(ue.URL); perr == nil && u.Host == discordOrigin {
+		u.Scheme, u.Host = t.to.Scheme, t.to.Host
+		ue.URL = u.String()
+	}
+	return err
 }

@@ -15,6 +15,12 @@ import (
 // HandleAutocomplete, builds Messages and UserErrors, and writes commands
 // and dates as they read in the user's language.
 
+// Permissions are what the built-in commands ask of a server: to see a
+// channel and reply there to a mention, with embeds and the charts /trade
+// and /exchanges attach.
+const Permissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
+	discordgo.PermissionEmbedLinks | discordgo.PermissionAttachFiles
+
 // EmbedColor is the blue of the Taegukgi, so every answer of the bot is
 // recognisable.
 const EmbedColor = embedColor

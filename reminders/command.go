@@ -80,6 +80,11 @@ const (
 // channel, send to it, and show embeds.
 const needToPost = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks
 
+// Permissions are what the feature asks of a server: to post, and to read
+// the channel's history, where it looks for a post it may have sent before
+// a crash (lookback.go).
+const Permissions = needToPost | discordgo.PermissionReadMessageHistory
+
 // command answers /reminders. Every subcommand is for the server's
 // managers: Discord hides the command from others by default, but a server
 // can override that, so the member's permissions are checked here too.

@@ -121,3 +121,22 @@ func TestRemindersListCreatesNothing(t *testing.T) {
 		t.Error("reminders list created a database")
 	}
 }
+
+// The invite asks for exactly the permissions the code checks, and the
+// README's link and integer are the same.
+func TestInvitePermissions(t *testing.T) {
+	if invitePermissions != 117760 {
+		t.Errorf("invite permissions %d: the README says 117760 (View Channels, Send Messages, Embed Links, Attach Files, Read Message History)", invitePermissions)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := inviteURL("YOUR_APP_ID"); !strings.Contains(string(readme), want) {
+		t.Errorf("README lacks %s", want)
+	}
+	out, _, code := runCLI(t, "", "invite", "--app-id", "123456789012345678")
+	if code != 0 || strings.TrimSpace(out) != inviteURL("123456789012345678") {
+		t.Errorf("invite: %d %q", code, out)
+	}
+}

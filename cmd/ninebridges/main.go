@@ -46,6 +46,7 @@ var commandList = []commandSpec{
 	{"facts", "facts check|list|show|docs [--json] [--dir DIR] [ID]", "check, list or show the fact base", cmdFacts},
 	{"reminders", "reminders preview|list [FLAGS]", "print a day's scheduled post, or the store's subscriptions", cmdReminders},
 	{"chart", "chart trade|exchanges|SERIES [--lang en|ko|ru] [--year Y] [--dir DIR] -o FILE.png", "draw the chart /trade and /exchanges attach (series: trade, exchanges, tourists, exports-to-russia)", cmdChart},
+	{"invite", "invite --app-id ID", "print the link that adds the bot to a server, with the permissions it needs", cmdInvite},
 	{"healthcheck", "healthcheck [--http-addr ADDR]", "ask a running bot's /healthz; exit 0 when healthy", cmdHealthcheck},
 	{"help", "help", "print this help", nil},
 }
