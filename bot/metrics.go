@@ -109,8 +109,20 @@ func (m *Metrics) setConnected(up bool) {
 	}
 }
 
-// Answerer wraps a matcher so that every question and autocomplete is
-// counted and timed.
+// Question counts a question (/ask, the message command, free text) by
+// whether the answer layer answered it, computed answers included.
+func (m *Metrics) Question(answered bool) {
+	if m == nil {
+		return
+	}
+	result := "answered"
+	if !answered {
+		result = "not_confident"
+	}
+	m.answers.WithLabelValues(result).Inc()
+}
+
+// Answerer wraps a matcher so that every autocomplete is timed.
 func (m *Metrics) Answerer(inner commands.Answerer) commands.Answerer {
 	if m == nil {
 		return inner
@@ -124,13 +136,7 @@ type measuredAnswerer struct {
 }
 
 func (a *measuredAnswerer) Answer(q string, lang facts.Lang) match.Result {
-	r := a.inner.Answer(q, lang)
-	result := "answered"
-	if !r.Confident {
-		result = "not_confident"
-	}
-	a.m.answers.WithLabelValues(result).Inc()
-	return r
+	return a.inner.Answer(q, lang)
 }
 
 func (a *measuredAnswerer) Complete(input string, lang facts.Lang, limit int) []match.Completion {

@@ -20,7 +20,10 @@ const embedColor = 0x0047A0
 // need: the base and the answer layer.
 type answering struct {
 	base    *facts.Base
-	answers *answer.Answerer
+	answers interface {
+		Answer(question string, lang facts.Lang) answer.Reply
+	}
+	observe func(answered bool)
 }
 
 // ask answers /ask question:….
@@ -54,6 +57,7 @@ func (a *answering) askMessage(ctx context.Context, req *Request) (*discordgo.In
 // places where buttons may be ignored (free-text replies).
 func (a *answering) answer(question string, lang facts.Lang, list bool) Message {
 	res := a.answers.Answer(cleanQuestion(question), lang)
+	a.observe(res.Answered)
 	switch {
 	case res.Answered:
 		var e *discordgo.MessageEmbed

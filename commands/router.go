@@ -45,6 +45,12 @@ type Config struct {
 	Logger *slog.Logger
 	// Charts optionally draws series charts.
 	Charts Charter
+	// OnQuestion, if set, hears of every question asked (/ask, the message
+	// command, free text) and whether it was answered.
+	OnQuestion func(answered bool)
+	// AnswerCache is how many recent answers are kept for questions asked
+	// again; 0 means 4096, negative none.
+	AnswerCache int
 }
 
 // Router turns Discord interactions into responses. It does no I/O of its
@@ -118,7 +124,20 @@ func New(cfg Config) (*Router, error) {
 		r.log = slog.New(slog.DiscardHandler)
 	}
 	// Each group of commands holds only what its handlers use.
-	a := &answering{base: cfg.Base, answers: answer.New(cfg.Base, m)}
+	var answers interface {
+		Answer(string, facts.Lang) answer.Reply
+	} = answer.New(cfg.Base, m)
+	switch {
+	case cfg.AnswerCache == 0:
+		answers = answer.NewCached(answer.New(cfg.Base, m), 4096)
+	case cfg.AnswerCache > 0:
+		answers = answer.NewCached(answer.New(cfg.Base, m), cfg.AnswerCache)
+	}
+	observe := cfg.OnQuestion
+	if observe == nil {
+		observe = func(bool) {}
+	}
+	a := &answering{base: cfg.Base, answers: answers, observe: observe}
 	r.answering = a
 	tl := &timelines{base: cfg.Base}
 	n := &info{base: cfg.Base, stats: statsOf(cfg.Base)}

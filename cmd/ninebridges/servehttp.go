@@ -51,7 +51,7 @@ func cmdServeHTTP(ctx context.Context, cfg Config, args []string, s stdio) int {
 		return 1
 	}
 	defer rem.Close()
-	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: metrics.Answerer(match.New(b)), Logger: log, Charts: bot.Charts{Base: b}}))
+	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: metrics.Answerer(match.New(b)), Logger: log, Charts: bot.Charts{Base: b}, OnQuestion: metrics.Question}))
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
