@@ -139,6 +139,10 @@ func (a *measuredAnswerer) Answer(q string, lang facts.Lang) match.Result {
 	return a.inner.Answer(q, lang)
 }
 
+func (a *measuredAnswerer) NamesOtherCountry(q string) bool { return a.inner.NamesOtherCountry(q) }
+func (a *measuredAnswerer) Unknown(q string) []string       { return a.inner.Unknown(q) }
+func (a *measuredAnswerer) Ordinals(f *facts.Fact) []int    { return a.inner.Ordinals(f) }
+
 func (a *measuredAnswerer) Complete(input string, lang facts.Lang, limit int) []match.Completion {
 	start := time.Now()
 	c := a.inner.Complete(input, lang, limit)

@@ -18,7 +18,7 @@ import (
 
 // Answerer finds facts for questions; *match.Matcher is the real one.
 type Answerer interface {
-	Answer(question string, lang facts.Lang) match.Result
+	answer.Retriever
 	Complete(input string, lang facts.Lang, limit int) []match.Completion
 }
 

@@ -699,6 +699,9 @@ func TestInternalErrorIsLoggedAndApologised(t *testing.T) {
 type panickyMatcher struct{}
 
 func (panickyMatcher) Answer(string, facts.Lang) match.Result { panic("matcher broke") }
+func (panickyMatcher) NamesOtherCountry(string) bool          { panic("matcher broke") }
+func (panickyMatcher) Unknown(string) []string                { panic("matcher broke") }
+func (panickyMatcher) Ordinals(*facts.Fact) []int             { panic("matcher broke") }
 func (panickyMatcher) Complete(string, facts.Lang, int) []match.Completion {
 	panic("completer broke")
 }
@@ -820,6 +823,10 @@ func TestChartAttachment(t *testing.T) {
 // stubMatcher gives fixed results, so the shape of "not sure" answers is
 // tested apart from the matcher's tuning.
 type stubMatcher struct{ res match.Result }
+
+func (stubMatcher) NamesOtherCountry(string) bool { return false }
+func (stubMatcher) Unknown(string) []string       { return nil }
+func (stubMatcher) Ordinals(*facts.Fact) []int    { return nil }
 
 func (s stubMatcher) Answer(q string, lang facts.Lang) match.Result {
 	r := s.res

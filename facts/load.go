@@ -132,6 +132,24 @@ type loader struct {
 	declared   map[string]bool
 	unparsed   bool
 	brokenDocs map[string]bool
+	// folded holds each fact's titles and answers folded as names are
+	// compared, computed once for every entity to look in.
+	folded map[*Fact][]string
+}
+
+// foldedTexts are f's title and answer in every language, folded.
+func (l *loader) foldedTexts(f *Fact) []string {
+	if l.folded == nil {
+		l.folded = map[*Fact][]string{}
+	}
+	texts, ok := l.folded[f]
+	if !ok {
+		for _, lang := range Langs {
+			texts = append(texts, foldName(f.Title.In(lang)), foldName(f.Answer.In(lang)))
+		}
+		l.folded[f] = texts
+	}
+	return texts
 }
 
 // readFile reads one file of the base: a regular file only (not a device,
@@ -699,7 +717,7 @@ func (l *loader) addEntity(b *Base, r rawEntity, w where, names map[string]*Enti
 		e.folded = append(e.folded, foldName(n))
 	}
 	for _, f := range b.facts {
-		if f.Names(e) {
+		if slices.ContainsFunc(l.foldedTexts(f), e.NamedInFolded) {
 			e.Facts = append(e.Facts, f)
 			f.Entities = append(f.Entities, e)
 		}

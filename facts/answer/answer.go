@@ -16,8 +16,19 @@ const OutOfRange match.Reason = "out-of-range"
 
 // Retriever finds the fact a question asks for; *match.Matcher is the
 // real one.
+//
+// Every method is required, so that a wrapper (metrics, a lazy start)
+// cannot hide a guard by embedding only Answer: *match.Matcher is the
+// real one.
 type Retriever interface {
 	Answer(question string, lang facts.Lang) match.Result
+	// NamesOtherCountry reports a question about a third country's
+	// figures, which Korea–Russia figures do not answer.
+	NamesOtherCountry(question string) bool
+	// Unknown lists the names a question gives that the base does not know.
+	Unknown(question string) []string
+	// Ordinals are the counts a fact gives its subject ("the 2nd forum").
+	Ordinals(f *facts.Fact) []int
 }
 
 // Answerer answers questions over one base. It is safe for concurrent use.
@@ -69,7 +80,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	}
 	// The series are Korea–Russia figures: "trade between Russia and
 	// Kazakhstan" is not among them, whichever fact names Kazakhstan.
-	if oc, ok := a.m.(interface{ NamesOtherCountry(string) bool }); ok && len(in.Series) > 0 && oc.NamesOtherCountry(question) {
+	if len(in.Series) > 0 && a.m.NamesOtherCountry(question) {
 		if in.AsksFigure {
 			return Reply{Question: question, Lang: lang, Reason: OtherCountry, Text: say(lang,
 				"My sources give figures for Korea and Russia only, not for other countries' trade or travel.",
@@ -370,12 +381,8 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 			}
 			// "Why did Lavrov go to Pyongyang…?": a name the sources never
 			// use is no one they say anything of.
-			if ok && v == Supported {
-				if un, is := a.m.(interface{ Unknown(string) []string }); is {
-					if names := un.Unknown(question); len(names) > 0 {
-						v = NotInSources
-					}
-				}
+			if ok && v == Supported && len(a.m.Unknown(question)) > 0 {
+				v = NotInSources
 			}
 			switch {
 			case ok && v == NotInSources:
@@ -578,8 +585,8 @@ func (a *Answerer) notCounted(r Reply, f *facts.Fact) Reply {
 // fact about the consultations matched best. nil when a fact of the topic
 // has the count asked, or the topic counts nothing.
 func (a *Answerer) otherOrdinal(f *facts.Fact, asked []int) []int {
-	om, ok := a.m.(interface{ Ordinals(*facts.Fact) []int })
-	if !ok || len(asked) == 0 {
+	om := a.m
+	if len(asked) == 0 {
 		return nil
 	}
 	var counted []int
