@@ -12,7 +12,6 @@ import (
 
 	"github.com/ninebridges/ninebridges/bot"
 	"github.com/ninebridges/ninebridges/commands"
-	"github.com/ninebridges/ninebridges/facts/match"
 	"github.com/ninebridges/ninebridges/reminders"
 )
 
@@ -66,7 +65,7 @@ func cmdRun(ctx context.Context, cfg Config, args []string, s stdio) int {
 		return 1
 	}
 	metrics := bot.NewMetrics()
-	m := metrics.Answerer(match.New(b))
+	m := metrics.Answerer(newLateMatcher(b))
 	rem, err := openScheduled(ctx, b, cfg, log, metrics)
 	if err != nil {
 		log.Error("cannot start", "err", err)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/ninebridges/ninebridges/bot"
 	"github.com/ninebridges/ninebridges/commands"
-	"github.com/ninebridges/ninebridges/facts/match"
 	"github.com/ninebridges/ninebridges/reminders"
 )
 
@@ -51,7 +50,7 @@ func cmdServeHTTP(ctx context.Context, cfg Config, args []string, s stdio) int {
 		return 1
 	}
 	defer rem.Close()
-	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: metrics.Answerer(match.New(b)), Logger: log, Charts: bot.Charts{Base: b}, OnQuestion: metrics.Question}))
+	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: metrics.Answerer(newLateMatcher(b)), Logger: log, Charts: bot.Charts{Base: b}, OnQuestion: metrics.Question}))
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
