@@ -163,7 +163,7 @@ func WithoutOwnMessageEvents() Option { return func(c *config) { c.echoOwnMessag
 // Server is a fake Discord: an httptest server that serves the REST API and
 // the gateway. All methods are safe for concurrent use.
 type Server struct {
-	t     testing.TB
+	t     TB
 	cfg   config
 	hs    *httptest.Server
 	wsURL string
@@ -207,7 +207,7 @@ type Server struct {
 // NewServer starts a fake Discord on 127.0.0.1 (random port) and registers
 // t.Cleanup(s.Close). Sessions created with [Server.NewSession] after it are
 // closed before it, as cleanups run last-in first-out.
-func NewServer(t testing.TB, opts ...Option) *Server {
+func NewServer(t TB, opts ...Option) *Server {
 	t.Helper()
 	cfg := config{
 		appID:           DefaultApplicationID,
@@ -294,6 +294,17 @@ func (s *Server) User() discordgo.User { return s.cfg.user }
 // Client returns an *http.Client whose requests to any host go to this server.
 func (s *Server) Client() *http.Client {
 	return &http.Client{Transport: RewriteTransport(s.hs.URL, nil), Timeout: 10 * time.Second}
+}
+
+// TB is what the server needs of its test: *testing.T, *testing.B and
+// *testing.F all are one. A program that serves the fake outside tests
+// (cmd/fakediscord) passes its own.
+type TB interface {
+	Helper()
+	Cleanup(func())
+	Errorf(format string, args ...any)
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
 }
 
 // NewSession returns a discordgo session for "Bot "+[DefaultToken] (or the

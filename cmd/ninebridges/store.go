@@ -50,7 +50,9 @@ type scheduled struct {
 func openScheduled(ctx context.Context, b *facts.Base, cfg Config, log *slog.Logger, metrics *bot.Metrics) (*scheduled, error) {
 	st, err := openStore(ctx, cfg)
 	if err != nil {
-		if ctx.Err() != nil {
+		// A data directory the bot cannot write is a deployment mistake
+		// to fix before anything runs, not a store fault to run without.
+		if ctx.Err() != nil || errors.Is(err, open.ErrNotWritable) {
 			return nil, err
 		}
 		log.Error("scheduled posts are off until the store is repaired and the bot restarted; answering questions goes on (see the README, \"When the store fails\")", "err", err)

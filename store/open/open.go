@@ -31,6 +31,9 @@ func Open(ctx context.Context, dsn, dataDir string) (store.Store, error) {
 		if dataDir == "" {
 			return nil, fmt.Errorf("store: the SQLite database needs a data directory")
 		}
+		if err := checkWritable(dataDir); err != nil {
+			return nil, err
+		}
 		s, err := sqlite.Open(ctx, filepath.Join(dataDir, SQLiteFile))
 		if err != nil {
 			return nil, err
