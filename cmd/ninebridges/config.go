@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -33,8 +34,10 @@ type Config struct {
 	PublicKey        string
 	Register         bool
 
-	token   string // DISCORD_TOKEN
-	sysLang string // LANG, the system locale, for the console's default
+	token     string // DISCORD_TOKEN
+	sysLang   string // LANG, the system locale, for the console's default
+	stateHome string // XDG_STATE_HOME: the console's history and log
+	noColor   bool   // NO_COLOR is set
 }
 
 // setting is one Config field as a flag and an environment variable.
@@ -70,6 +73,13 @@ func settingNamed(name string) setting {
 	panic("no setting " + name)
 }
 
+// lookup reports whether name is set, through an env that returns "" for
+// unset: NO_COLOR counts when set to anything, even "".
+func lookup(getenv env, name string) (string, bool) {
+	v := getenv(name)
+	return v, v != ""
+}
+
 // loadConfig is the defaults overridden by the environment.
 func loadConfig(getenv env) (Config, error) {
 	var c Config
@@ -84,6 +94,11 @@ func loadConfig(getenv env) (Config, error) {
 	}
 	c.token = strings.TrimSpace(getenv("DISCORD_TOKEN"))
 	c.sysLang = getenv("LANG")
+	c.stateHome = getenv("XDG_STATE_HOME")
+	if c.stateHome == "" && getenv("HOME") != "" {
+		c.stateHome = filepath.Join(getenv("HOME"), ".local", "state")
+	}
+	_, c.noColor = lookup(getenv, "NO_COLOR")
 	return c, c.check()
 }
 

@@ -19,10 +19,12 @@ import (
 	"github.com/ninebridges/ninebridges/reminders"
 )
 
-// runConsole is the bot without Discord: it reads commands and questions
-// from stdin, builds the interactions Discord would send, and prints what
-// the same handlers answer. It is for trying the bot out and for curators
-// checking the fact base.
+// runConsole is the bot without Discord: it reads commands and questions,
+// builds the interactions Discord would send, and shows what the same
+// handlers answer. It is for trying the bot out and for curators checking
+// the fact base. On a terminal it edits lines (arrows, history kept in the
+// user's state directory), wraps at the terminal's width and uses colour
+// unless NO_COLOR is set; from a pipe it reads lines and writes plain text.
 func runConsole(ctx context.Context, cfg Config, s stdio) int {
 	stdin, stdout, stderr := s.in, s.out, s.errOut
 	b, err := loadBase(ctx, cfg.Dir)
@@ -30,20 +32,41 @@ func runConsole(ctx context.Context, cfg Config, s stdio) int {
 		fmt.Fprintln(stderr, "ninebridges:", err)
 		return 1
 	}
-	// Warnings and errors only: the console's own output is the answers.
-	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	c, err := newConsole(b, stdout, consoleLang(cfg), logger)
+	tty, restore := openTerminal(stdin, stdout, cfg)
+	if restore != nil {
+		defer restore()
+	}
+	// The conversation is the answers: the handlers' log goes to a file
+	// in the state directory, not between them.
+	logger, closeLog := consoleLogger(cfg)
+	defer closeLog()
+	out := stdout
+	if tty != nil {
+		out = tty
+	}
+	c, err := newConsole(b, out, consoleLang(cfg), logger)
 	if err != nil {
 		fmt.Fprintln(stderr, "ninebridges:", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, `Nine Bridges console — %d facts from %d documents, answered by the same handlers as on Discord.
-Ask a question, or type a command: /ask question: trade in 2016, /timeline from:2018 topic:forum,
-/trade year:2017, /fact id:trade-volume-2016, /onthisday, /sources, /help.
-A number clicks a button, ?words shows autocomplete, /lang en|ko|ru switches language, /quit leaves.
-Language: %s
-`, len(b.Facts()), len(b.Documents()), c.lang)
+	if tty != nil {
+		c.screen.width, c.screen.color = tty.width, tty.color
+	}
+	c.screen.block("", consoleT(c.lang, msgBanner, len(b.Facts()), len(b.Documents()), c.lang), plainStyle)
 
+	if tty != nil {
+		for {
+			fmt.Fprintln(out)
+			line, err := tty.ReadLine()
+			if err != nil { // Ctrl-D, or the terminal gone
+				fmt.Fprintln(out)
+				return 0
+			}
+			if quit := c.do(ctx, strings.TrimSpace(line)); quit || ctx.Err() != nil {
+				return 0
+			}
+		}
+	}
 	// Leaving cancels the reader, so a script that says /quit before its
 	// end leaves no goroutine behind.
 	ctx, cancel := context.WithCancel(ctx)
@@ -118,7 +141,8 @@ func newConsole(b *facts.Base, out io.Writer, lang facts.Lang, logger *slog.Logg
 	}
 	// Without a store, /reminders says that scheduled posts are off here.
 	reminders.Register(router, reminders.Config{Base: b, Logger: logger})
-	return &console{router: router, decls: append(commands.Commands(b), reminders.Command()), out: out, lang: lang}, nil
+	return &console{router: router, decls: append(commands.Commands(b), reminders.Command()), out: out, lang: lang,
+		screen: &screen{w: out, lang: lang}}, nil
 }
 
 type console struct {
@@ -126,6 +150,7 @@ type console struct {
 	decls   []*discordgo.ApplicationCommand
 	out     io.Writer
 	lang    facts.Lang
+	screen  *screen
 	buttons []discordgo.Button // of the last response, numbered from 1
 	seq     int
 }
@@ -142,23 +167,30 @@ func (c *console) do(ctx context.Context, line string) (quit bool) {
 			fmt.Fprintln(c.out, err)
 			return false
 		}
-		c.lang = l
-		fmt.Fprintln(c.out, "Language:", l)
+		c.lang, c.screen.lang = l, l
+		fmt.Fprintln(c.out, consoleT(l, msgLanguageIs, l))
 	case isButtonNumber(line):
 		n, _ := strconv.Atoi(line)
 		if n < 1 || n > len(c.buttons) {
-			fmt.Fprintf(c.out, "There is no button %d (the last answer has %d).\n", n, len(c.buttons))
+			fmt.Fprintln(c.out, consoleT(c.lang, msgNoButton, n, len(c.buttons)))
 			return false
 		}
 		c.respond(ctx, c.click(c.buttons[n-1].CustomID))
 	case strings.HasPrefix(line, "?"):
 		c.respond(ctx, c.autocomplete(strings.TrimSpace(line[1:])))
 	case strings.HasPrefix(line, "/"):
-		c.respond(ctx, c.slash(line))
+		i := c.slash(line)
+		// On Discord, /fact without an id is picked from autocomplete; here
+		// the way to find one is ?words.
+		if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok && d.Name == "fact" && len(d.Options) == 0 {
+			fmt.Fprintln(c.out, consoleT(c.lang, msgFactHint))
+			return false
+		}
+		c.respond(ctx, i)
 	default:
 		m := c.router.Message(ctx, line)
 		c.buttons = commands.Buttons(m.Components)
-		commands.RenderMessage(c.out, m)
+		c.screen.message(m)
 	}
 	return false
 }
@@ -176,7 +208,7 @@ func (c *console) respond(ctx context.Context, i *discordgo.Interaction) {
 			c.buttons = commands.Buttons(resp.Data.Components)
 		}
 	}
-	commands.RenderText(c.out, resp)
+	c.screen.response(resp)
 }
 
 // interaction is what Discord would send, from a DM with a console user.

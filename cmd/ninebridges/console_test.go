@@ -55,19 +55,19 @@ func TestConsole(t *testing.T) {
 		{
 			name:   "language switch and localized command names",
 			script: "/lang ko\n/교역 연도:2015\n/lang ru\n/trade\n/lang de\n",
-			want:   []string{"Language: ko", "2015년 한러 교역액", "Language: ru", "2016 │ 13,4 млрд долл.", `unknown language "de"`},
+			want:   []string{"언어: ko", "2015년 한러 교역액", "Язык: ru", "2016 │ 13,4 млрд долл.", `unknown language "de"`},
 		},
 		{
 			name:   "language from the environment",
 			script: "/help\n",
 			env:    map[string]string{"NINEBRIDGES_LANG": "ru"},
-			want:   []string{"Language: ru", "Nine Bridges — справка", "/спросить"},
+			want:   []string{"Язык: ru", "Nine Bridges — справка", "/спросить"},
 		},
 		{
 			name:   "LANG picks Korean",
 			script: "/about\n",
 			env:    map[string]string{"LANG": "ko_KR.UTF-8"},
-			want:   []string{"Language: ko", "Nine Bridges 소개"},
+			want:   []string{"언어: ko", "Nine Bridges 소개"},
 		},
 		{
 			name:   "free text in the question's language",

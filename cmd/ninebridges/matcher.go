@@ -1,9 +1,10 @@
 package main
 
 import (
+	"runtime/debug"
+
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/facts/match"
-	"runtime/debug"
 )
 
 // lateMatcher builds the matcher's index in the background: start-up goes
