@@ -120,7 +120,7 @@ func TestEverySendForbidsMentions(t *testing.T) {
 	if err := bt.Out().EditOriginal(slow, &discordgo.InteractionResponse{Data: &discordgo.InteractionResponseData{Content: "<@&5> edited"}}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := srv.WaitCalls(ctx, 2, discordtest.MatchRoute("POST", "/channels/")); err != nil {
+	if _, err := srv.WaitCalls(ctx, 3, discordtest.MatchRoute("POST", "/channels/")); err != nil { // the reply, the post and the DM
 		t.Fatal(err)
 	}
 	kinds := map[string]int{}
