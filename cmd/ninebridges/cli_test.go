@@ -140,3 +140,22 @@ func TestInvitePermissions(t *testing.T) {
 		t.Errorf("invite: %d %q", code, out)
 	}
 }
+
+// The README's command line lists every command --help does.
+func TestReadmeCommands(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range commandList {
+		if c.name != "help" && !strings.Contains(string(readme), "ninebridges "+c.name+" ") {
+			t.Errorf("README.md does not list %q", "ninebridges "+c.name)
+		}
+	}
+	for _, series := range []string{"tourists", "exports-to-russia"} {
+		out, _, _ := runCLI(t, "", "chart", "--help")
+		if !strings.Contains(string(readme), series) || !strings.Contains(out+chartUsage, "SERIES") {
+			t.Errorf("the %s chart is not documented", series)
+		}
+	}
+}
