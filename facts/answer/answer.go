@@ -59,6 +59,11 @@ func New(b *facts.Base, m Retriever) *Answerer {
 // Answer answers a question in lang, or in the question's own language
 // when lang is "".
 func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
+	r := a.answer(question, lang)
+	return a.wrongKorea(question, r)
+}
+
+func (a *Answerer) answer(question string, lang facts.Lang) Reply {
 	if lang == "" {
 		lang = match.DetectLang(question)
 	}
@@ -88,6 +93,11 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 				"В моих источниках есть цифры только по Корее и России, а не по другим странам.")}
 		}
 		in.Series = nil
+	}
+	// "What drove exports to $22.34 billion in 2019?": a figure taken for
+	// granted is checked before anything is built on it.
+	if r, ok := a.premise(question, in, lang); ok {
+		return r
 	}
 	// A curated overview of a series says more about its course than a
 	// list of its figures: "how has trade evolved" gets the overview when

@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/ninebridges/ninebridges/facts"
 )
@@ -199,7 +201,7 @@ func missingContent(must [][]string, text string) []string {
 			if w, ok := parseWant(a); ok {
 				found = slices.ContainsFunc(figs, w.matches)
 			} else {
-				found = strings.Contains(folded, foldContent(a))
+				found = strings.Contains(folded, foldContent(a)) || inflected(text, a)
 			}
 			if found {
 				break
@@ -210,6 +212,25 @@ func missingContent(must [][]string, text string) []string {
 		}
 	}
 	return missing
+}
+
+// inflected reports whether text holds a Russian phrase in another case:
+// "развития Дальнего Востока" as "по развитию Дальнего Востока". Each word
+// of three letters or more may change its last two.
+func inflected(text, phrase string) bool {
+	if !strings.ContainsFunc(phrase, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+		return false
+	}
+	var parts []string
+	for _, w := range strings.Fields(strings.ReplaceAll(strings.ToLower(phrase), "ё", "е")) {
+		rs := []rune(w)
+		if len(rs) >= 5 {
+			rs = rs[:len(rs)-2]
+		}
+		parts = append(parts, regexp.QuoteMeta(string(rs))+`\p{L}{0,3}`)
+	}
+	re, err := regexp.Compile(strings.Join(parts, `\s+`))
+	return err == nil && re.MatchString(strings.ReplaceAll(strings.ToLower(text), "ё", "е"))
 }
 
 // foldContent evens out what differs between spellings of one name: case,

@@ -135,9 +135,13 @@ var (
 	// conditionalWords ask what would follow from an assumption.
 	conditionalWords = []string{"what would", "would be", "would have", "얼마일까", "될까", "였을까", "было бы", "будет ли", "составил бы", "составит"}
 	// elapsedWords ask how long passed between two things.
-	elapsedWords = []string{"how many years", "how many months", "how long after", "how long between", "years between", "years passed", "years later",
-		"몇 년 걸", "몇 년 만에", "몇 년이 걸", "몇 달 만에", "몇 개월 만에", "몇 달이", "몇 년 뒤", "몇 년 후",
-		"сколько лет прошло", "сколько лет между", "через сколько лет", "через сколько месяцев", "сколько месяцев"}
+	elapsedWords = []string{"how many years", "how many months", "how many days passed", "how many days elapsed", "how long after", "how long between",
+		"years between", "years passed", "days passed", "days between", "days after", "years later",
+		"몇 년 걸", "몇 년 만에", "몇 년이 걸", "몇 달 만에", "몇 개월 만에", "몇 달이", "몇 년 뒤", "몇 년 후", "며칠 만에", "며칠이 지", "며칠 뒤", "며칠 후",
+		"сколько лет прошло", "сколько лет между", "через сколько лет", "через сколько месяцев", "сколько месяцев", "сколько дней прошло", "через сколько дней"}
+	// ratioWords divide one figure by another.
+	ratioWords = []string{"divided by", "ratio of", "ratio between", "per tourist", "per person", "per capita", "per visitor",
+		"나눈", "나누면", "나눠", "1인당", "인당", "разделить на", "разделённ", "разделенн", "делённ", "деленн", "на одного", "на каждого", "в расчёте на", "в расчете на"}
 	// countWords ask for a count.
 	countWords = []string{"how many", "total number", "number of", "몇 명", "몇 개", "몇 곳", "сколько", "общее число", "общее количество"}
 	// narrowWords ask for one thing: a date, a place, a person, a count.
@@ -488,6 +492,11 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	// assumption, never looked up.
 	if containsAny(q, elapsedWords) || containsAny(q, hypotheticalWords) && (in.Computes || in.Op != OpNone || containsAny(q, conditionalWords) && strings.ContainsAny(q, "0123456789")) {
 		in.Computes, in.Unanswerable = true, true
+	}
+	// "Trade divided by the number of tourists": one metric over another
+	// is a computation across metrics, which the series path refuses.
+	if len(in.Series) >= 2 && in.Op == OpNone && containsAny(q, ratioWords) {
+		in.Op, in.Computes = OpMultiple, true
 	}
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0

@@ -27,6 +27,7 @@ const (
 	askCount                         // a number
 	askDay                           // a date to the day
 	askHead                          // a person who headed or led something
+	askMoney                         // an amount of money (an investment, a cost)
 )
 
 // detailCues name the details, by language. Latin and Cyrillic cues match
@@ -47,6 +48,10 @@ var detailCues = []struct {
 	{askHead, []string{"who headed", "who led", "who chaired", "who was the head", "who was head", "who leads", "who heads",
 		"кто возглавлял", "кто возглавил", "кто руководил", "кто возглавляет", "누가 이끌", "누가 대표", "단장은 누구", "대표는 누구"}},
 	{askDay, []string{"exact date", "what date", "which date", "what day", "which day", "정확한 날짜", "정확한 일자", "며칠", "몇 월 며칠", "какого числа", "точная дата", "точную дату", "в какой день"}},
+	{askMoney, []string{"how much money", "how much investment", "how much did korea invest", "how much has korea invested",
+		"investment volume", "volume of investment*", "amount of investment*", "size of investment*",
+		"объём инвестиц*", "объем инвестиц*", "объёмы инвестиц*", "объемы инвестиц*", "сумм* инвестиц*", "сколько инвестир*", "сколько денег",
+		"투자 규모", "투자액", "투자 금액", "얼마나 투자", "얼마를 투자"}},
 	{askCount, []string{"how many", "몇 명", "몇명", "몇 개", "몇개", "몇 곳", "몇 군데", "몇 차례", "몇 가지", "몇 개국", "скольк*"}},
 }
 
@@ -79,7 +84,21 @@ func askedDetails(q string) detailKind {
 			break
 		}
 	}
+	// "Каков объём корейских инвестиций…": an investment and a quantity,
+	// with words between them, ask for an amount of money.
+	if anyCue(q, investmentCues) && anyCue(q, quantityCues) {
+		d |= askMoney
+	}
 	return d
+}
+
+var (
+	investmentCues = []string{"investment*", "invest", "invested", "инвестиц*", "вложени*", "투자"}
+	quantityCues   = []string{"how much", "volume", "amount", "size", "объём*", "объем*", "сколько", "сумм*", "размер*", "규모", "얼마", "액수"}
+)
+
+func anyCue(q string, cues []string) bool {
+	return slices.ContainsFunc(cues, func(w string) bool { return cueAt(q, w) })
 }
 
 func cueAt(q, w string) bool {
@@ -161,8 +180,14 @@ func stated(f *facts.Fact, published int) detailKind {
 	if numWords.MatchString(en) {
 		d |= askCount
 	}
+	if f.Value != nil && f.Value.Unit == "USD" || moneyIn.MatchString(f.Answer.EN) {
+		d |= askMoney
+	}
 	return d
 }
+
+// moneyIn is an amount of money in an English answer.
+var moneyIn = regexp.MustCompile(`(?i)\$\s?\d|\bdollars?\b|\bwon\b|\brubles?\b|\broubles?\b`)
 
 // publishedYear is the year of the newest document f cites, or 0.
 func publishedYear(b *facts.Base, f *facts.Fact) int {
