@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"io"
@@ -35,18 +34,24 @@ func onATerminal(t *testing.T, cols int, env map[string]string, keys []string) s
 	if err := pty.Setsize(ptmx, &pty.Winsize{Rows: 60, Cols: uint16(cols)}); err != nil {
 		t.Fatal(err)
 	}
-	var screen bytes.Buffer
+	screen := &syncBuffer{}
 	copied := make(chan struct{})
 	go func() {
-		io.Copy(&screen, ptmx) // until the terminal is closed
+		io.Copy(screen, ptmx) // until the terminal is closed
 		close(copied)
 	}()
 	done := make(chan int, 1)
 	go func() {
 		done <- run(context.Background(), nil, tty, tty, tty, func(k string) string { return env[k] })
 	}()
-	for _, k := range keys {
-		time.Sleep(150 * time.Millisecond) // a person types after reading
+	// A person types once the prompt is there: before, the terminal is
+	// not yet raw and would echo the keys itself.
+	prompts := func() int { return strings.Count(screen.String(), "> ") }
+	for n, k := range keys {
+		deadline := time.Now().Add(20 * time.Second)
+		for prompts() <= n && time.Now().Before(deadline) {
+			time.Sleep(10 * time.Millisecond)
+		}
 		ptmx.WriteString(k)
 	}
 	select {

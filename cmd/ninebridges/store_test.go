@@ -49,21 +49,51 @@ func startBot(t *testing.T, dir string) (srv *discordtest.Server, addr string, l
 	return srv, addr, logs
 }
 
-// replyTo sends an interaction and returns the content of its reply.
+// replyTo sends an interaction and returns the content of its reply:
+// the response, or, when the bot deferred it (the first question can wait
+// for the matcher's index, and -race slows everything), the edit that
+// followed.
 func replyTo(t *testing.T, srv *discordtest.Server, i *discordgo.Interaction) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	rec, err := srv.WaitAcknowledged(ctx, srv.SendInteraction(i).ID)
 	if err != nil {
 		t.Fatalf("%s not answered: %v", i.Data.(discordgo.ApplicationCommandInteractionData).Name, err)
 	}
-	var resp discordgo.InteractionResponse
-	if err := json.Unmarshal(rec.Response, &resp); err != nil || resp.Data == nil {
-		t.Fatalf("reply %s: %v", rec.Response, err)
+	body := []byte(rec.Response)
+	var resp struct {
+		Type discordgo.InteractionResponseType
+		Data *struct {
+			Content string
+			Embeds  []*discordgo.MessageEmbed
+		}
 	}
-	var all []string
-	all = append(all, resp.Data.Content)
+	if err := json.Unmarshal(body, &resp); err != nil {
+		t.Fatalf("reply %s: %v", body, err)
+	}
+	if resp.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource {
+		edit, err := srv.WaitCall(ctx, discordtest.MatchOK(discordtest.MatchRoute("PATCH", "/webhooks/"+i.AppID+"/"+i.Token+"/")))
+		if err != nil {
+			t.Fatalf("deferred, never edited: %v", err)
+		}
+		body = edit.Body
+		if payload, _, err := edit.Multipart(); err == nil && payload != nil {
+			body = payload
+		}
+		var data struct {
+			Content string
+			Embeds  []*discordgo.MessageEmbed
+		}
+		if err := json.Unmarshal(body, &data); err != nil {
+			t.Fatal(err)
+		}
+		resp.Data = &data
+	}
+	if resp.Data == nil {
+		t.Fatalf("reply %s has no data", body)
+	}
+	all := []string{resp.Data.Content}
 	for _, e := range resp.Data.Embeds {
 		all = append(all, e.Title, e.Description)
 	}
