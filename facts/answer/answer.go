@@ -59,16 +59,21 @@ func New(b *facts.Base, m Retriever) *Answerer {
 // Answer answers a question in lang, or in the question's own language
 // when lang is "".
 func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
-	r := a.answer(question, lang)
-	return a.wrongKorea(question, r)
+	var in Intent
+	r := a.answer(question, lang, &in)
+	r = a.wrongSource(question, in, r)
+	return beforeOrAfter(question, a.wrongKorea(question, r))
 }
 
-func (a *Answerer) answer(question string, lang facts.Lang) Reply {
+// answer answers a question; parsed gets the question's intent as read,
+// for the checks Answer runs on the reply.
+func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Reply {
 	if lang == "" {
 		lang = match.DetectLang(question)
 	}
 	question = fullYears(question)
 	in := parse(a.base, a.vocab, question)
+	*parsed = in
 	// Retrieval is asked the same question by several branches below;
 	// the first answer serves them all.
 	var retrieved *match.Result

@@ -49,6 +49,9 @@ type Intent struct {
 	// Present: the question asks how things stand now ("is it still"),
 	// which sources that end in the past can only answer as of their date.
 	Present bool
+	// Compare: it asks which of two things grew more ("which grew more",
+	// "что выросло сильнее", "어느 쪽이 더 늘었나").
+	Compare bool
 	// Computes: it asks for a figure to be worked out (a sum, an
 	// average, a multiple, a share, a difference, a change between
 	// years), not looked up.
@@ -139,6 +142,10 @@ var (
 		"years between", "years passed", "days passed", "days between", "days after", "years later",
 		"몇 년 걸", "몇 년 만에", "몇 년이 걸", "몇 달 만에", "몇 개월 만에", "몇 달이", "몇 년 뒤", "몇 년 후", "며칠 만에", "며칠이 지", "며칠 뒤", "며칠 후",
 		"сколько лет прошло", "сколько лет между", "через сколько лет", "через сколько месяцев", "сколько месяцев", "сколько дней прошло", "через сколько дней"}
+	// compareWords ask which of two grew more.
+	compareWords = []string{"grew more", "grew faster", "grown more", "increased more", "rose more", "bigger growth", "faster growth",
+		"выросло сильнее", "вырос сильнее", "выросли сильнее", "выросло больше", "росло быстрее", "вырос больше", "сильнее вырос",
+		"더 많이 늘", "더 크게 늘", "더 빨리 늘", "더 많이 증가", "더 크게 증가", "더 많이 성장"}
 	// ratioWords divide one figure by another.
 	ratioWords = []string{"divided by", "ratio of", "ratio between", "per tourist", "per person", "per capita", "per visitor",
 		"나눈", "나누면", "나눠", "1인당", "인당", "разделить на", "разделённ", "разделенн", "делённ", "деленн", "на одного", "на каждого", "в расчёте на", "в расчете на"}
@@ -314,10 +321,15 @@ func Parse(b *facts.Base, question string) Intent {
 type vocab map[rune][]vocabEntry
 
 type vocabEntry struct {
-	text string
-	kind vocabKind
-	idx  int // into b.AllSeries(), b.Groups() or b.Timeline()
+	text  string
+	kind  vocabKind
+	idx   int      // into b.AllSeries(), b.Groups() or b.Timeline()
+	words []string // a gapped term's words (see gapped)
 }
+
+// gapKey holds, in a vocab, the series terms of three words or more, to
+// be found with words inside them.
+const gapKey rune = -1
 
 type vocabKind uint8
 
@@ -335,13 +347,18 @@ func newVocab(b *facts.Base) vocab {
 		for _, w := range words {
 			if w = fold(w); w != "" {
 				r, _ := utf8.DecodeRuneInString(w)
-				v[r] = append(v[r], vocabEntry{w, kind, idx})
+				v[r] = append(v[r], vocabEntry{text: w, kind: kind, idx: idx})
 			}
 		}
 	}
 	all := func(p facts.Phrasings) []string { return append(append(slices.Clone(p.EN), p.KO...), p.RU...) }
 	for i, s := range b.AllSeries() {
 		add(vSeries, i, all(s.Terms))
+		for _, t := range append(slices.Clone(s.Terms.EN), s.Terms.RU...) {
+			if tw := strings.Fields(fold(t)); len(tw) >= 3 {
+				v[gapKey] = append(v[gapKey], vocabEntry{kind: vSeries, idx: i, words: tw})
+			}
+		}
 	}
 	for i, g := range b.Groups() {
 		add(vGroup, i, all(g.Terms))
@@ -397,6 +414,23 @@ func (v vocab) read(b *facts.Base, q string, in *Intent) (events []*facts.Event)
 			}
 		}
 	}
+	// "Korea exported $22.34 billion to Russia": a term of three words or
+	// more may have a few words inside it, when nothing else names a
+	// metric.
+	if !slices.Contains(series, true) {
+		var words []string
+		for _, e := range v[gapKey] {
+			if !strings.Contains(q, e.words[0]) {
+				continue
+			}
+			if words == nil {
+				words = strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' && r != '.' })
+			}
+			if gapped(words, e.words) {
+				series[e.idx] = true
+			}
+		}
+	}
 	for i, s := range b.AllSeries() {
 		if series[i] && !namesAnyOf(q, s.Excludes) {
 			in.Series = append(in.Series, s)
@@ -413,6 +447,23 @@ func (v vocab) read(b *facts.Base, q string, in *Intent) (events []*facts.Event)
 		}
 	}
 	return events
+}
+
+// gapped reports whether words hold term with one to four words between
+// its first word and the rest.
+func gapped(words, term []string) bool {
+	for i, w := range words {
+		if w != term[0] {
+			continue
+		}
+		for gap := 1; gap <= 4; gap++ {
+			from := i + 1 + gap
+			if from+len(term)-1 <= len(words) && slices.Equal(words[from:from+len(term)-1], term[1:]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func parse(b *facts.Base, v vocab, question string) Intent {
@@ -493,6 +544,7 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	if containsAny(q, elapsedWords) || containsAny(q, hypotheticalWords) && (in.Computes || in.Op != OpNone || containsAny(q, conditionalWords) && strings.ContainsAny(q, "0123456789")) {
 		in.Computes, in.Unanswerable = true, true
 	}
+	in.Compare = len(in.Series) == 2 && containsAny(q, compareWords)
 	// "Trade divided by the number of tourists": one metric over another
 	// is a computation across metrics, which the series path refuses.
 	if len(in.Series) >= 2 && in.Op == OpNone && containsAny(q, ratioWords) {

@@ -1,10 +1,12 @@
 package answer
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
 )
 
 // A question may take a figure for granted: "Korea exported $22.34 billion
@@ -83,7 +85,7 @@ func (a *Answerer) wrongKorea(question string, r Reply) Reply {
 	if !r.Answered || len(r.Facts) == 0 {
 		return r
 	}
-	q := fold(question)
+	q := fold(question) // cheap next to answering, and only for answers
 	if !containsAny(q, southKoreaWords) || containsAny(q, []string{"north korea", "북한", "방북", "кндр", "северн"}) {
 		return r
 	}
@@ -132,4 +134,99 @@ func (a *Answerer) southernVisit(fs []*facts.Fact) *facts.Fact {
 		}
 	}
 	return nil
+}
+
+// relativeWho asks who came before or after a named party ("who chaired
+// the Arctic Council before Russia?"): a fact that names only that party
+// does not say. The party is a capitalised word right after the
+// preposition.
+var relativeWho = regexp.MustCompile(`(?:^|\P{L})(?i:who|кто)\P{L}.*\P{L}(?i:before|after|prior to|прежде|до|после|перед)\s+(\p{Lu}\p{L}{3,})`)
+
+// beforeOrAfter refuses an answer to "who, before or after X" whose facts
+// name X and no one else of the asked kind: it would give X for the one
+// asked about.
+func beforeOrAfter(question string, r Reply) Reply {
+	if !r.Answered || r.Kind == KindClaim {
+		return r
+	}
+	// The regular expression is the costly part: most questions ask
+	// neither who nor before.
+	q := fold(question)
+	if !containsAny(q, []string{"who", "кто"}) || !containsAny(q, []string{"before", "after", "prior", "прежде", "до ", "после", "перед"}) {
+		return r
+	}
+	m := relativeWho.FindStringSubmatch(question)
+	if m == nil {
+		return r
+	}
+	stem := fold(m[1])
+	if n := len([]rune(stem)); n > 5 {
+		stem = string([]rune(stem)[:n-2]) // "России" → "Росси"
+	}
+	for _, f := range r.Facts {
+		if !strings.Contains(fold(f.Title.In(r.Lang)+" "+f.Answer.In(r.Lang)), stem) {
+			return r
+		}
+	}
+	out := Reply{Question: r.Question, Lang: r.Lang, Reason: match.MissingDetail, Match: r.Match}
+	out.Text = say(r.Lang, "My sources don't say who that was: they speak only of %[1]s.",
+		"제 자료에는 그것이 누구였는지 나오지 않습니다. %[1]s에 관한 내용만 있습니다.",
+		"В моих источниках не сказано, кто это был: в них говорится только о %[1]s.", m[1])
+	for _, f := range r.Facts {
+		out.Suggestions = append(out.Suggestions, suggestion(f, r.Lang))
+	}
+	return out
+}
+
+// sourceCues say that a question quotes a publication.
+var sourceCues = []string{"report", "according to", "reported", "says", "said", "study", "보고서", "자료에", "에 따르면", "발표", "보도",
+	"доклад", "по данным", "сообщ", "отчет", "отчёт", "исследован"}
+
+// wrongSource corrects an answer whose question attributes it to a
+// publisher none of its sources is: "the KITA report says 510,000 people
+// in 2017, why?" is answered with the figure, and with who gave it (the
+// Foreign Ministry), not as if KITA had.
+func (a *Answerer) wrongSource(question string, in Intent, r Reply) Reply {
+	// A claim already corrected says what is wrong; one borne out may
+	// still have its source wrong.
+	if !r.Answered || len(r.Facts) == 0 || r.Kind == KindClaim && r.Verdict != Supported || !containsAny(in.Folded, sourceCues) {
+		return r
+	}
+	var named []*facts.Entity
+	for _, e := range in.Named {
+		if e.Kind == facts.Organisation {
+			named = append(named, e)
+		}
+	}
+	if len(named) == 0 {
+		return r
+	}
+	var publishers []string
+	for _, f := range r.Facts {
+		for _, src := range f.Sources {
+			d, ok := a.base.Document(src.Doc)
+			if !ok {
+				continue
+			}
+			for _, e := range named {
+				if e.NamedIn(d.Publisher) {
+					return r // the question has its source right
+				}
+			}
+			p, _, _ := strings.Cut(d.Publisher, ";")
+			if !slices.Contains(publishers, p) {
+				publishers = append(publishers, p)
+			}
+		}
+	}
+	if len(publishers) == 0 {
+		return r
+	}
+	r.Kind, r.Verdict = KindClaim, Contradicted
+	// "Yes, my sources bear that out" would now say the opposite of the
+	// correction before it: the figure stands, its source does not.
+	r.Text = strings.TrimPrefix(r.Text, verdictLine(Supported, in, r.Lang))
+	r.Text = say(r.Lang, "Not from %[1]s: my sources have this from %[2]s. ", "%[1]s 자료가 아닙니다. 제 자료에서 이 내용의 출처는 %[2]s입니다. ",
+		"Это не из материалов %[1]s: в моих источниках это сообщает %[2]s. ", named[0].Name.In(r.Lang), strings.Join(publishers, "; ")) + r.Text
+	return r
 }

@@ -102,6 +102,13 @@ func computeSeries(in Intent, lang facts.Lang) (r Reply, ok bool) {
 	if len(in.Series) > 1 && in.Claim && len(in.Years) <= 1 {
 		return Reply{}, false
 	}
+	// "Which grew more over 30 years, trade or tourists?": each metric's
+	// own multiple, compared; the figures themselves are never mixed.
+	if len(in.Series) == 2 && in.Compare {
+		if r, ok := compareGrowth(in, lang); ok {
+			return r, true
+		}
+	}
 	if len(in.Series) > 1 {
 		var names []string
 		for _, s := range in.Series {
@@ -879,4 +886,49 @@ func topic(noun string) string {
 func sentence(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// compareGrowth answers which of two series grew more between the first
+// and last year both have (or the years asked), by their multiples.
+func compareGrowth(in Intent, lang facts.Lang) (Reply, bool) {
+	a, b := in.Series[0], in.Series[1]
+	var common []int
+	for _, p := range a.Points {
+		if q := b.Point(p.Value.Year); q != nil && full(p) && full(q) {
+			common = append(common, p.Value.Year)
+		}
+	}
+	if len(in.Years) == 2 {
+		common = slices.DeleteFunc(common, func(y int) bool { return y != in.Years[0] && y != in.Years[1] })
+	}
+	if len(common) < 2 {
+		return Reply{}, false
+	}
+	y1, y2 := common[0], common[len(common)-1]
+	type growth struct {
+		s        *facts.Series
+		from, to *facts.Fact
+		x        float64
+	}
+	var gs []growth
+	for _, s := range []*facts.Series{a, b} {
+		from, to := s.Point(y1), s.Point(y2)
+		if from.Value.Amount <= 0 {
+			return Reply{}, false
+		}
+		gs = append(gs, growth{s, from, to, to.Value.Amount / from.Value.Amount})
+	}
+	if gs[1].x > gs[0].x {
+		gs[0], gs[1] = gs[1], gs[0]
+	}
+	line := func(g growth) string {
+		return say(lang, "%[1]s %[2]s (%[3]s → %[4]s)", "%[1]s %[2]s(%[3]s → %[4]s)", "%[1]s — %[2]s (%[3]s → %[4]s)",
+			g.s.Title.In(lang), times(g.x, lang), amount(g.from.Value.Amount, g.s.Unit, lang), amount(g.to.Value.Amount, g.s.Unit, lang))
+	}
+	text := say(lang, "From %[1]d to %[2]d, %[3]s grew more: %[4]s, against %[5]s. Each is its own metric's multiple; the figures themselves are not combined.",
+		"%[1]d년부터 %[2]d년까지 더 많이 늘어난 것은 %[3]s입니다: %[4]s, 반면 %[5]s. 각 지표의 배수를 비교한 것이며 수치 자체를 합치지는 않았습니다.",
+		"С %[1]d по %[2]d г. сильнее вырос показатель «%[3]s»: %[4]s, против: %[5]s. Сравниваются кратности каждого показателя, сами цифры не смешиваются.",
+		y1, y2, gs[0].s.Title.In(lang), line(gs[0]), line(gs[1]))
+	fs := []*facts.Fact{gs[0].from, gs[0].to, gs[1].from, gs[1].to}
+	return Reply{Lang: lang, Answered: true, Kind: KindComputed, Title: gs[0].s.Title.In(lang), Text: text + approxNotes(fs, lang), Facts: fs, Score: 1}, true
 }
