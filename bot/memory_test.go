@@ -157,6 +157,11 @@ func TestCallbackRetriesThroughPrivateBucket(t *testing.T) {
 			if _, err := srv.WaitAcknowledged(ctxT(t), i.ID); err != nil {
 				t.Fatal(err)
 			}
+			// A call is recorded once answered, which may be just after
+			// the acknowledgement it made is visible.
+			if _, err := srv.WaitCalls(ctxT(t), 2, discordtest.MatchRoute("POST", "/interactions/"+i.ID)); err != nil {
+				t.Error(err)
+			}
 			if n := len(srv.CallsMatching(discordtest.MatchRoute("POST", "/interactions/"+i.ID))); n != 2 {
 				t.Errorf("%d attempts, want 2 (one %d, one success)", n, tc.status)
 			}
