@@ -150,6 +150,26 @@ func interactionJSON(i *discordgo.Interaction) map[string]any {
 func (s *Server) SendInteraction(i *discordgo.Interaction) *discordgo.Interaction {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	raw := s.recordInteractionLocked(i)
+	for _, sess := range s.sessionsForGuildLocked(i.GuildID) {
+		s.dispatchLocked(sess, "INTERACTION_CREATE", raw, nil)
+	}
+	s.bumpLocked()
+	return i
+}
+
+// RecordInteraction fills i in and records it as [Server.SendInteraction]
+// does, but dispatches nothing: for tests that answer the interaction
+// themselves, without racing the bot's own handler to acknowledge it.
+func (s *Server) RecordInteraction(i *discordgo.Interaction) *discordgo.Interaction {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.recordInteractionLocked(i)
+	s.bumpLocked()
+	return i
+}
+
+func (s *Server) recordInteractionLocked(i *discordgo.Interaction) json.RawMessage {
 	s.fillInteractionLocked(i)
 	m := interactionJSON(i)
 	if ch := s.channels[i.ChannelID]; ch != nil {
@@ -169,11 +189,7 @@ func (s *Server) SendInteraction(i *discordgo.Interaction) *discordgo.Interactio
 	}
 	s.interactions[i.ID] = rec
 	s.webhookToks[i.Token] = i.ID
-	for _, sess := range s.sessionsForGuildLocked(i.GuildID) {
-		s.dispatchLocked(sess, "INTERACTION_CREATE", raw, nil)
-	}
-	s.bumpLocked()
-	return i
+	return raw
 }
 
 func (s *Server) defaultChannelLocked(guildID string) (string, string) {
