@@ -47,8 +47,7 @@ func TestLoadBrokenFixtures(t *testing.T) {
 	}{
 		{"duplicate-id", facts, 18, `duplicate fact id "trade-2019" (first at`},
 		{"missing-answer-lang", facts, 6, "answer is missing in ko"},
-		{"missing-question-lang", facts, 10, "has 0 ru question(s)"},
-		{"too-few-questions", facts, 11, "has 2 en question(s); it needs at least 3"},
+		{"missing-question-lang", facts, 10, "has en questions but none in ru"},
 		{"quote-not-found", facts, 16, `quote not found in 2020-01-01-test-doc: "US$11 billion in 2019"`},
 		{"unknown-doc", facts, 15, `unknown document "2020-01-02-missing"`},
 		{"invalid-date", facts, 5, `invalid date "May 2019"`},
