@@ -193,10 +193,15 @@ func (a *answering) computedCard(res answer.Reply) *discordgo.MessageEmbed {
 // cite adds the sources of facts to an embed: knowledge from outside the
 // corpus first, then each document's quote, each quote once.
 func (a *answering) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts.Lang) {
+	citedRef := map[string]bool{}
 	for _, f := range fs {
 		// Knowledge from outside the corpus comes first and says so plainly.
-		if ref := f.Reference; ref != nil {
-			v := fmt.Sprintf("%s — %s (%s)\n%s", ref.Title, ref.Publisher, ref.Date, ref.URL)
+		for _, ref := range f.References {
+			if citedRef[ref.URL] {
+				continue
+			}
+			citedRef[ref.URL] = true
+			v := fmt.Sprintf("%s — %s (read %s)\n%s", ref.Title, ref.Publisher, ref.Date, ref.URL)
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgExternal), Value: v})
 		}
 	}

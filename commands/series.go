@@ -150,9 +150,7 @@ func (sc *seriesCommands) seriesSources(all []*facts.Series, lang facts.Lang) st
 			for _, src := range f.Sources {
 				cited[src.Doc] = true
 			}
-			if f.Reference != nil {
-				refs = append(refs, f.Reference)
-			}
+			refs = append(refs, f.References...)
 		}
 	}
 	var b strings.Builder

@@ -17,7 +17,9 @@ type Fact struct {
 	Date      Date     // zero when the fact has no date
 	Value     *Value   // set when the fact is one point of a series
 	Sources   []Source
-	Reference *Reference // set when the fact rests on knowledge beyond the corpus
+	// References are sources outside the corpus, set when the fact rests
+	// on knowledge beyond it, such as a correction of a source's error.
+	References []*Reference
 	Entities  []*Entity  // the entities it names (see Entity), derived
 
 	File string // where it is defined, for messages
@@ -25,7 +27,7 @@ type Fact struct {
 }
 
 // External reports whether the fact needs knowledge from outside the corpus.
-func (f *Fact) External() bool { return f.Reference != nil }
+func (f *Fact) External() bool { return len(f.References) > 0 }
 
 // Value is a figure that belongs to a series, such as one year's trade volume.
 type Value struct {
@@ -46,12 +48,16 @@ type Source struct {
 	Quote string `yaml:"quote" json:"quote"`
 }
 
-// Reference is a source outside the corpus.
+// Reference is a source outside the corpus: a primary page (a ministry,
+// an embassy, an agreement's text, a contemporary report of an official
+// announcement) rather than an encyclopedia.
 type Reference struct {
 	Title     string `yaml:"title" json:"title"`
 	Publisher string `yaml:"publisher" json:"publisher"`
-	Date      string `yaml:"date" json:"date"`
-	URL       string `yaml:"url" json:"url"`
+	// Date is the day the page was read (YYYY-MM-DD): a page can change,
+	// so a reference says when it said what the fact relies on.
+	Date string `yaml:"date" json:"date"`
+	URL  string `yaml:"url" json:"url"`
 }
 
 // Series is a named sequence of yearly figures, such as trade volume.
@@ -144,9 +150,25 @@ func (f *Fact) MarshalJSON() ([]byte, error) {
 		Aliases   []string   `json:"aliases"`
 		Value     *Value     `json:"value"`
 		Sources   []Source   `json:"sources"`
-		Reference *Reference `json:"reference"`
-		External  bool       `json:"external"`
-	}{f.ID, f.Topic, f.Title, date, f.Answer, f.Questions, aliases, f.Value, nonNil(f.Sources), f.Reference, f.External()})
+		Reference  *Reference   `json:"reference"` // the first of references, for older readers
+		References []*Reference `json:"references"`
+		External   bool         `json:"external"`
+	}{f.ID, f.Topic, f.Title, date, f.Answer, f.Questions, aliases, f.Value, nonNil(f.Sources), f.Reference(), refs(f.References), f.External()})
+}
+
+// Reference returns the fact's first outside reference, or nil.
+func (f *Fact) Reference() *Reference {
+	if len(f.References) == 0 {
+		return nil
+	}
+	return f.References[0]
+}
+
+func refs(r []*Reference) []*Reference {
+	if r == nil {
+		return []*Reference{}
+	}
+	return r
 }
 
 func nonNil(s []Source) []Source {

@@ -68,7 +68,8 @@ type rawFact struct {
 	Date      string     `yaml:"date"`
 	Value     *Value     `yaml:"value"`
 	Sources   []Source   `yaml:"sources"`
-	Reference *Reference `yaml:"reference"`
+	Reference  *Reference  `yaml:"reference"`
+	References []Reference `yaml:"references"`
 }
 
 type rawSeries struct {
@@ -538,7 +539,7 @@ func (l *loader) checkFact(b *Base, r rawFact, w where) *Fact {
 	}
 	f := &Fact{
 		ID: r.ID, Topic: r.Topic, Title: r.Title, Answer: r.Answer, Questions: r.Questions,
-		Aliases: r.Aliases, Value: r.Value, Sources: r.Sources, Reference: r.Reference,
+		Aliases: r.Aliases, Value: r.Value, Sources: r.Sources,
 		File: w.file, Line: w.line,
 	}
 	if r.Date != "" {
@@ -548,7 +549,7 @@ func (l *loader) checkFact(b *Base, r rawFact, w where) *Fact {
 		}
 		f.Date = d
 	}
-	if len(r.Sources) == 0 && r.Reference == nil {
+	if len(r.Sources) == 0 && r.Reference == nil && len(r.References) == 0 {
 		l.bad(w.file, w.line, "fact %q has neither sources nor a reference", r.ID)
 	}
 	for i, s := range r.Sources {
@@ -570,15 +571,31 @@ func (l *loader) checkFact(b *Base, r rawFact, w where) *Fact {
 			l.bad(w.file, w.at(p+".quote"), "quote is %d characters; keep quotes short (under 400)", n)
 		}
 	}
-	if ref := r.Reference; ref != nil {
+	type placed struct {
+		ref  *Reference
+		path string
+	}
+	var refs []placed
+	if r.Reference != nil {
+		refs = append(refs, placed{r.Reference, "reference"})
+	}
+	for i := range r.References {
+		refs = append(refs, placed{&r.References[i], fmt.Sprintf("references[%d]", i)})
+	}
+	for _, pr := range refs {
+		ref := pr.ref
 		for _, fv := range []struct{ name, v string }{{"title", ref.Title}, {"publisher", ref.Publisher}, {"date", ref.Date}, {"url", ref.URL}} {
 			if strings.TrimSpace(fv.v) == "" {
-				l.bad(w.file, w.at("reference"), "reference has no %s", fv.name)
+				l.bad(w.file, w.at(pr.path), "reference has no %s", fv.name)
 			}
 		}
 		if u, err := url.Parse(ref.URL); ref.URL != "" && (err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "") {
-			l.bad(w.file, w.at("reference.url"), "reference url %q is not an http(s) address", ref.URL)
+			l.bad(w.file, w.at(pr.path+".url"), "reference url %q is not an http(s) address", ref.URL)
 		}
+		if d, err := ParseDate(ref.Date); ref.Date != "" && (err != nil || d.Precision != Day) {
+			l.bad(w.file, w.at(pr.path+".date"), "reference date %q is not the day it was read (YYYY-MM-DD)", ref.Date)
+		}
+		f.References = append(f.References, ref)
 	}
 	if v := r.Value; v != nil {
 		if v.Series == "" {

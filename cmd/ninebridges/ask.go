@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ninebridges/ninebridges/facts"
@@ -26,7 +27,8 @@ type askResult struct {
 	Reason      string             `json:"reason,omitempty"`
 	Suggestions []match.Suggestion `json:"suggestions"`
 	Sources     []askSource        `json:"sources"`
-	Reference   *facts.Reference   `json:"reference"`
+	Reference   *facts.Reference   `json:"reference"` // the first of references
+	References  []*facts.Reference `json:"references"`
 	// Kind is fact, computed or claim; Facts is every fact the answer
 	// used, FactID first; Verdict is set for a claim.
 	Kind    answer.Kind    `json:"kind,omitempty"`
@@ -125,6 +127,7 @@ func buildAskResult(b *facts.Base, r answer.Reply) askResult {
 		Suggestions: r.Suggestions,
 		Sources:     []askSource{},
 		Facts:       []string{},
+		References:  []*facts.Reference{},
 		Answer:      r.Text,
 	}
 	if out.Suggestions == nil {
@@ -139,8 +142,13 @@ func buildAskResult(b *facts.Base, r answer.Reply) askResult {
 	seen := map[facts.Source]bool{}
 	for _, f := range r.Facts {
 		out.Facts = append(out.Facts, f.ID)
-		if f.Reference != nil && out.Reference == nil {
-			out.Reference = f.Reference
+		if ref := f.Reference(); ref != nil && out.Reference == nil {
+			out.Reference = ref
+		}
+		for _, ref := range f.References {
+			if !slices.ContainsFunc(out.References, func(r *facts.Reference) bool { return r.URL == ref.URL }) {
+				out.References = append(out.References, ref)
+			}
 		}
 		for _, s := range f.Sources {
 			if seen[s] {
@@ -165,8 +173,8 @@ func writeAskText(w io.Writer, r askResult) {
 	for _, s := range r.Sources {
 		fmt.Fprintf(w, "  source: %s — “%s”\n", s.Title, s.Quote)
 	}
-	if ref := r.Reference; ref != nil {
-		fmt.Fprintf(w, "  outside the source documents: %s, %s <%s>\n", ref.Title, ref.Publisher, ref.URL)
+	for _, ref := range r.References {
+		fmt.Fprintf(w, "  outside the source documents: %s, %s, read %s <%s>\n", ref.Title, ref.Publisher, ref.Date, ref.URL)
 	}
 	for _, s := range r.Suggestions {
 		fmt.Fprintf(w, "  did you mean: %s  (%s)\n", s.Question, s.FactID)

@@ -132,7 +132,7 @@ func printFact(w io.Writer, b *facts.Base, f *facts.Fact) {
 		}
 		fmt.Fprintf(w, "  source: %s\n    “%s”\n", title, strings.Join(strings.Fields(s.Quote), " "))
 	}
-	if r := f.Reference; r != nil {
-		fmt.Fprintf(w, "  outside the corpus: %s, %s, %s <%s>\n", r.Title, r.Publisher, r.Date, r.URL)
+	for _, r := range f.References {
+		fmt.Fprintf(w, "  outside the corpus: %s, %s, read %s <%s>\n", r.Title, r.Publisher, r.Date, r.URL)
 	}
 }

@@ -29,7 +29,7 @@ func FuzzAnswer(f *testing.F) {
 			t.Fatalf("%q: refused without a reason or text", q)
 		}
 		for _, f := range r.Facts {
-			if len(f.Sources) == 0 && f.Reference == nil {
+			if len(f.Sources) == 0 && !f.External() {
 				t.Fatalf("%q: cites %s, which has no source", q, f.ID)
 			}
 		}

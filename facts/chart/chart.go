@@ -498,7 +498,7 @@ func sources(s *facts.Series, b *facts.Base, lang facts.Lang) []string {
 				order = append(order, src.Doc)
 			}
 		}
-		if ref := f.Reference; ref != nil {
+		for _, ref := range f.References {
 			refs = append(refs, strings.TrimSuffix(strings.Join(nonEmpty(ref.Publisher, ref.Date), ", "), ", "))
 		}
 	}
