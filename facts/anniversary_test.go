@@ -35,7 +35,10 @@ func TestOnThisDayIn(t *testing.T) {
 		{"2021-11-19", []occ{{"arctic-4th-consultation", 1}}},
 		// Month- and year-only events never come up.
 		{"2026-11-01", []occ{}},
-		{"2026-01-01", []occ{}},
+		{"2026-01-02", []occ{}},
+		// The visa waiver took effect on 1 January 2014 (its text, an
+		// outside reference).
+		{"2026-01-01", []occ{{"visa-waiver-2014", 12}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.day, func(t *testing.T) {
@@ -116,7 +119,8 @@ func TestNextOnThisDay(t *testing.T) {
 		after, wantDay, wantID string
 	}{
 		{"2026-11-10", "2026-11-19", "arctic-4th-consultation"},
-		{"2026-11-19", "2027-02-05", "russia-azerbaijan-meetings-2020"}, // wraps into the next year
+		{"2026-11-19", "2027-01-01", "visa-waiver-2014"}, // wraps into the next year
+		{"2027-01-01", "2027-02-05", "russia-azerbaijan-meetings-2020"},
 		{"2026-11-06", "2026-11-07", "first-interregional-forum-pohang"},
 	}
 	for _, tt := range tests {

@@ -32,7 +32,7 @@ func TestRemindersPreview(t *testing.T) {
 		{[]string{"--date", "2025-09-30", "--kinds", "anniversaries"}, []string{"Anniversaries", "35 years since 30 September 1990"}, []string{"On this day"}},
 		{[]string{"--date", "2025-09-23", "--kinds", "anniversaries", "--week-before"}, []string{"In a week, on 30 September"}, nil},
 		{[]string{"--date", "2026-11-20"}, []string{"Nothing would be posted on 2026-11-20."}, nil},
-		{[]string{"--date", "2026-11-20", "--next-if-empty"}, []string{"Coming up on 5 February"}, nil},
+		{[]string{"--date", "2026-11-20", "--next-if-empty"}, []string{"Coming up on 1 January"}, nil},
 		{[]string{"--date", "2026-11-16", "--kinds", "weekly-timeline"}, []string{"This week in the timeline", "/timeline from:"}, nil},
 	}
 	for _, tt := range tests {
