@@ -187,7 +187,7 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 		if r.Answered {
 			r.Score = 1
 			if in.Present {
-				r.Note = a.asOf(lang)
+				r.Note = a.asOf(lang, r.Facts)
 			}
 			return r
 		}
@@ -282,7 +282,7 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 		if e := a.eventFor(question, near); e != nil && len(e.Facts) > 1 {
 			r = a.event(r, e)
 			if in.Present {
-				r.Note = a.asOf(r.Lang)
+				r.Note = a.asOf(r.Lang, r.Facts)
 			}
 			return r
 		}
@@ -414,7 +414,7 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 			}
 		}
 		if in.Present {
-			r.Note = a.asOf(r.Lang)
+			r.Note = a.asOf(r.Lang, r.Facts)
 		}
 		return r
 	}
@@ -484,16 +484,40 @@ func wholeSpan(s *facts.Series, years []int) bool {
 	return len(years) == 2 && len(ys) > 1 && slices.Contains(years, ys[0]) && slices.Contains(years, ys[len(ys)-1])
 }
 
-// asOf says that an answer about the present is as of the sources' end.
-func (a *Answerer) asOf(lang facts.Lang) string {
+// asOf says that an answer about the present is as of its source's date,
+// and that the sources end where they do: a question in the present tense
+// is answered, not refused, but never as if the sources were today's.
+func (a *Answerer) asOf(lang facts.Lang, fs []*facts.Fact) string {
 	en := []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-	ru := []string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
-	m := a.end.Month()
-	return say(lang,
-		"This is as of my sources, which end in %[1]s %[2]d; it may have changed since.",
+	ruGen := []string{"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"}
+	ruNom := []string{"январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"}
+	end := a.end.Month()
+	ending := say(lang,
+		"My sources end in %[1]s %[2]d; it may have changed since.",
 		"제 자료는 %[2]d년 %[3]d월까지의 내용이므로, 그 뒤로 달라졌을 수 있습니다.",
-		"Это по состоянию на конец моих источников (%[4]s %[2]d г.); с тех пор всё могло измениться.",
-		en[m-1], a.end.Year(), int(m), ru[m-1])
+		"Мои источники доходят лишь до %[4]s %[2]d г.; с тех пор всё могло измениться.",
+		en[end-1], a.end.Year(), int(end), ruGen[end-1])
+	src := a.sourceDate(fs)
+	if src.IsZero() {
+		return ending
+	}
+	m := src.Month()
+	return say(lang, "As of %[1]s %[2]d, the date of its source. ", "%[2]d년 %[3]d월 자료 기준입니다. ", "По состоянию на %[4]s %[2]d г. — дату источника. ",
+		en[m-1], src.Year(), int(m), ruNom[m-1]) + ending
+}
+
+// sourceDate is the date of the newest document the facts quote: when
+// the sources last said what the answer says.
+func (a *Answerer) sourceDate(fs []*facts.Fact) time.Time {
+	var newest time.Time
+	for _, f := range fs {
+		for _, s := range f.Sources {
+			if d, ok := a.base.Document(s.Doc); ok && d.Date.Start.After(newest) {
+				newest = d.Date.Start
+			}
+		}
+	}
+	return newest
 }
 
 // namesNoOneOutside reports whether every person or organisation the
