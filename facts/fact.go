@@ -20,7 +20,7 @@ type Fact struct {
 	// References are sources outside the corpus, set when the fact rests
 	// on knowledge beyond it, such as a correction of a source's error.
 	References []*Reference
-	Entities  []*Entity  // the entities it names (see Entity), derived
+	Entities   []*Entity // the entities it names (see Entity), derived
 
 	File string // where it is defined, for messages
 	Line int
@@ -141,15 +141,15 @@ func (f *Fact) MarshalJSON() ([]byte, error) {
 		aliases = []string{}
 	}
 	return json.Marshal(struct {
-		ID        string     `json:"id"`
-		Topic     string     `json:"topic"`
-		Title     Text       `json:"title"`
-		Date      *string    `json:"date"`
-		Answer    Text       `json:"answer"`
-		Questions Phrasings  `json:"questions"`
-		Aliases   []string   `json:"aliases"`
-		Value     *Value     `json:"value"`
-		Sources   []Source   `json:"sources"`
+		ID         string       `json:"id"`
+		Topic      string       `json:"topic"`
+		Title      Text         `json:"title"`
+		Date       *string      `json:"date"`
+		Answer     Text         `json:"answer"`
+		Questions  Phrasings    `json:"questions"`
+		Aliases    []string     `json:"aliases"`
+		Value      *Value       `json:"value"`
+		Sources    []Source     `json:"sources"`
 		Reference  *Reference   `json:"reference"` // the first of references, for older readers
 		References []*Reference `json:"references"`
 		External   bool         `json:"external"`

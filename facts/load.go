@@ -29,7 +29,6 @@ var (
 	maxTotalBytes int64 = 64 << 20
 )
 
-
 // dataFile is the shape of one YAML file under data/. Any file may hold facts,
 // series definitions and timeline events.
 type dataFile struct {
@@ -59,15 +58,15 @@ type rawGroup struct {
 }
 
 type rawFact struct {
-	ID        string     `yaml:"id"`
-	Topic     string     `yaml:"topic"`
-	Title     Text       `yaml:"title"`
-	Answer    Text       `yaml:"answer"`
-	Questions Phrasings  `yaml:"questions"`
-	Aliases   []string   `yaml:"aliases"`
-	Date      string     `yaml:"date"`
-	Value     *Value     `yaml:"value"`
-	Sources   []Source   `yaml:"sources"`
+	ID         string      `yaml:"id"`
+	Topic      string      `yaml:"topic"`
+	Title      Text        `yaml:"title"`
+	Answer     Text        `yaml:"answer"`
+	Questions  Phrasings   `yaml:"questions"`
+	Aliases    []string    `yaml:"aliases"`
+	Date       string      `yaml:"date"`
+	Value      *Value      `yaml:"value"`
+	Sources    []Source    `yaml:"sources"`
 	Reference  *Reference  `yaml:"reference"`
 	References []Reference `yaml:"references"`
 }
