@@ -351,6 +351,7 @@ var topicNames = map[string]facts.Text{
 	"people":   {EN: "People-to-people exchanges", KO: "인적 교류", RU: "Гуманитарные обмены"},
 	"policy":   {EN: "Policy", KO: "정책", RU: "Политика"},
 	"risks":    {EN: "Risks", KO: "위험 요인", RU: "Риски"},
+	"sources":  {EN: "Sources", KO: "출처 자료", RU: "Источники"},
 	"summit":   {EN: "Summits", KO: "정상회담", RU: "Саммиты"},
 	"trade":    {EN: "Trade", KO: "교역", RU: "Торговля"},
 }

@@ -19,16 +19,32 @@ type Document struct {
 	Text      string // everything after the "---" line
 
 	normText string // Text with white space collapsed, for quote checks
+	normHead string // the header's values, likewise: a byline or a date is quotable
 }
 
 // Contains reports whether quote occurs in the document's text, comparing
-// with runs of white space collapsed and nothing else changed.
+// with runs of white space collapsed and nothing else changed. A quote may
+// also be one of the header's values (its title, publisher and byline, or
+// date), which is what a fact about the document itself quotes.
 func (d *Document) Contains(quote string) bool {
 	q := collapseSpace(quote)
-	return q != "" && strings.Contains(d.normText, q)
+	return q != "" && (strings.Contains(d.normText, q) || strings.Contains(d.normHead, q))
 }
 
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// ParseDocument reads one corpus file the way the loader does, so that a
+// document not yet in a base (one a curator is drafting facts from) is
+// parsed, and its quotes checked, exactly as it will be once added. name is
+// the file's path; the document's id is its base name without ".txt". Any
+// problem is returned as an *InvalidError listing them all.
+func ParseDocument(name string, data []byte) (*Document, error) {
+	doc, probs := parseDocument(name, data)
+	if len(probs) > 0 {
+		return nil, &InvalidError{Problems: probs}
+	}
+	return doc, nil
+}
 
 // parseDocument reads a corpus file: "key: value" header lines, a line that
 // is exactly "---", then the text.
@@ -58,6 +74,8 @@ func parseDocument(name string, data []byte) (*Document, []Problem) {
 			continue
 		}
 		key, val = strings.TrimSpace(key), strings.TrimSpace(val)
+		// Values are joined with a line break no quote can span.
+		doc.normHead += collapseSpace(val) + "\n"
 		if seen[key] {
 			bad(line, "header %q given twice", key)
 		}
