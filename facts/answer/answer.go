@@ -79,7 +79,7 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 	var retrieved *match.Result
 	retrieve := func() match.Result {
 		if retrieved == nil {
-			r := a.m.Answer(question, lang)
+			r := a.aboutTheText(question, lang, a.m.Answer(question, lang))
 			retrieved = &r
 		}
 		return *retrieved
