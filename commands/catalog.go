@@ -342,7 +342,7 @@ var (
 // shown by its id (and a test fails, so it gets a label).
 var topicNames = map[string]facts.Text{
 	"arctic":   {EN: "Arctic", KO: "북극", RU: "Арктика"},
-	"bridges":  {EN: "Nine Bridges", KO: "나인브릿지", RU: "«Девять мостов»"},
+	"bridges":  {EN: "Nine Bridges", KO: "9-브릿지", RU: "«Девять мостов»"},
 	"business": {EN: "Business", KO: "기업·비즈니스", RU: "Бизнес"},
 	"far-east": {EN: "Russian Far East", KO: "러시아 극동", RU: "Дальний Восток"},
 	"forum":    {EN: "Interregional forum", KO: "한러 지방협력포럼", RU: "Межрегиональный форум"},

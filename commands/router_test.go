@@ -279,7 +279,7 @@ func TestCommands(t *testing.T) {
 		{"sources", slash("en-US", cmdSources),
 			[]check{public, contains("5 documents", "The Hankyoreh", "cited by "+citedMOFA+" facts")}},
 		{"about ko", slash("ko", cmdAbout),
-			[]check{public, contains("Nine Bridges 소개", nFacts, "1990–2023", "나인브릿지", "/질문")}},
+			[]check{public, contains("Nine Bridges 소개", nFacts, "1990–2023", "9-브릿지", "/질문")}},
 		{"help ru", slash("ru", cmdHelp),
 			[]check{public, contains("фактов — "+nFacts, "/спросить", "/хроника", "Спросить Nine Bridges")}},
 		{"help en", slash("en-US", cmdHelp),
