@@ -23,17 +23,19 @@ func loadBase(ctx context.Context, dir string) (*facts.Base, error) {
 }
 
 // factsSubcommands are what "ninebridges facts" does.
-var factsSubcommands = []string{"check", "list", "show", "docs"}
+var factsSubcommands = []string{"check", "list", "show", "docs", "draft", "coverage"}
 
 const factsSynopsis = `facts check [--json] [--dir DIR]    check the base: file:line for every problem
        ninebridges facts list [--json] [--dir DIR]     every fact: id, topic, date, title
        ninebridges facts show [--json] [--dir DIR] ID  one fact with its answers and sources
-       ninebridges facts docs [--dir DIR]              the source documents`
+       ninebridges facts docs [--dir DIR]              the source documents
+       ninebridges facts draft FILE [--dir DIR]        candidate facts (YAML) for a document in corpus format
+       ninebridges facts coverage [--json] [--dir DIR] sentences with a figure, date or name no fact quotes`
 
 func cmdFacts(ctx context.Context, cfg Config, args []string, s stdio) int {
 	stdout, stderr := s.out, s.errOut
 	fset := flag.NewFlagSet("facts", flag.ContinueOnError)
-	asJSON := fset.Bool("json", false, "print JSON (list and show: the facts as in --dir's YAML, with their fields; check: {\"ok\", \"facts\", …})")
+	asJSON := fset.Bool("json", false, "print JSON (list and show: the facts as in --dir's YAML, with their fields; check: {\"ok\", \"facts\", …}; coverage: {\"documents\", \"total\"})")
 	cfg.bind(fset, "dir")
 	help := flagsHelp(factsSynopsis, fset)
 	if len(args) == 0 {
@@ -49,10 +51,11 @@ func cmdFacts(ctx context.Context, cfg Config, args []string, s stdio) int {
 		if near := didYouMean(args[0], factsSubcommands); near != "" {
 			fmt.Fprintf(stderr, "; did you mean %q?", near)
 		}
-		fmt.Fprintln(stderr, " (check, list, show or docs)")
+		fmt.Fprintln(stderr, " (check, list, show, docs, draft or coverage)")
 		return 2
 	}
-	if code, ok := parseFlags(fset, args[1:], s, help); !ok {
+	pos, code, ok := parseArgs(fset, args[1:], s, help)
+	if !ok {
 		return code
 	}
 	b, err := loadBase(ctx, cfg.Dir)
@@ -87,13 +90,13 @@ func cmdFacts(ctx context.Context, cfg Config, args []string, s stdio) int {
 		tw.Flush()
 		return 0
 	case "show":
-		if fset.NArg() != 1 {
+		if len(pos) != 1 {
 			fmt.Fprintln(stderr, "usage: ninebridges facts show ID")
 			return 2
 		}
-		f, ok := b.Fact(fset.Arg(0))
+		f, ok := b.Fact(pos[0])
 		if !ok {
-			fmt.Fprintf(stderr, "no fact %q; \"ninebridges facts list\" shows the ids\n", fset.Arg(0))
+			fmt.Fprintf(stderr, "no fact %q; \"ninebridges facts list\" shows the ids\n", pos[0])
 			return 1
 		}
 		if *asJSON {
@@ -112,6 +115,10 @@ func cmdFacts(ctx context.Context, cfg Config, args []string, s stdio) int {
 		}
 		tw.Flush()
 		return 0
+	case "draft":
+		return factsDraft(b, pos, s)
+	case "coverage":
+		return factsCoverage(b, *asJSON, s)
 	}
 	return 2
 }
