@@ -172,3 +172,26 @@ func (b *Base) EntitiesNamedIn(text string) []*Entity {
 	}
 	return out
 }
+
+// unquoted is text without what it quotes: an answer may cite a source's
+// own spelling (“Alexandr Koslov”) that the table rejects in our voice.
+func unquoted(text string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range text {
+		switch r {
+		case '“', '「', '‘':
+			depth++
+			continue
+		case '”', '」', '’':
+			if depth > 0 {
+				depth--
+				continue
+			}
+		}
+		if depth == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}

@@ -40,13 +40,16 @@ type dataFile struct {
 }
 
 type rawEntity struct {
-	ID      string   `yaml:"id"`
-	Aside   bool     `yaml:"aside"`
-	Kind    string   `yaml:"kind"`
-	Country string   `yaml:"country"`
-	Name    Text     `yaml:"name"`
-	Role    Text     `yaml:"role"`
-	Aliases []string `yaml:"aliases"`
+	// Misspellings are spellings the table rejects in an answer or a
+	// title, by language: "Koslov" is the press release's, not ours.
+	Misspellings Phrasings `yaml:"misspellings"`
+	ID           string    `yaml:"id"`
+	Aside        bool      `yaml:"aside"`
+	Kind         string    `yaml:"kind"`
+	Country      string    `yaml:"country"`
+	Name         Text      `yaml:"name"`
+	Role         Text      `yaml:"role"`
+	Aliases      []string  `yaml:"aliases"`
 }
 
 type rawGroup struct {
@@ -506,6 +509,25 @@ func (l *loader) checkFact(b *Base, r rawFact, w where) *Fact {
 	}
 	l.checkText(w, "title", r.Title, 100)
 	l.checkText(w, "answer", r.Answer, MaxAnswerRunes)
+	if m := claimMark(r.Sources); m != "" {
+		for _, lang := range Langs {
+			if a := r.Answer.In(lang); a != "" && !attributes(a, lang) {
+				l.bad(w.file, w.at("answer."+string(lang)), "fact %q: its source reports someone's claim (%q), but the answer in %s states it in our own voice; say who said it", r.ID, m, lang)
+			}
+		}
+	}
+	for _, field := range []struct {
+		name string
+		t    Text
+	}{{"title", r.Title}, {"answer", r.Answer}} {
+		gaps := figureGaps(field.t)
+		for _, lang := range Langs {
+			if len(gaps[lang]) > 0 {
+				l.bad(w.file, w.at(field.name+"."+string(lang)), "fact %q: the %s in %s lacks %s, which another language states; every language gives the same figures and years",
+					r.ID, field.name, lang, formatFigures(gaps[lang]))
+			}
+		}
+	}
 	// Phrasings are optional: a fact is found by its title, answers,
 	// aliases and figures too, so a freshly drafted fact works with none.
 	// But phrasings in one language and none in another would make the
@@ -745,6 +767,17 @@ func (l *loader) addEntity(b *Base, r rawEntity, w where, names map[string]*Enti
 		if slices.ContainsFunc(l.foldedTexts(f), e.NamedInFolded) {
 			e.Facts = append(e.Facts, f)
 			f.Entities = append(f.Entities, e)
+		}
+	}
+	for _, lang := range Langs {
+		for _, f := range b.facts {
+			text := foldName(unquoted(f.Title.In(lang) + "\n" + f.Answer.In(lang)))
+			for _, m := range r.Misspellings.In(lang) {
+				if nameAt(text, foldName(m)) {
+					l.bad(f.File, f.Line, "fact %q writes %q in %s; the entity table spells it %q (%s:%d)", f.ID, m, lang, e.Name.In(lang), w.file, w.line)
+					break // one report a fact is enough to find the rest
+				}
+			}
 		}
 	}
 	if r.Aside && len(e.Facts) > 0 {
