@@ -26,8 +26,8 @@ func TestRemindersPreview(t *testing.T) {
 		lack []string
 	}{
 		{[]string{"--date", "2026-11-19"}, []string{"On this day: 19 November", "19 November 2020 · 6 years ago", "4th Korea–Russia Arctic Consultation held in Moscow", "/fact id:arctic-4th-consultation"}, nil},
-		{[]string{"--date", "2026-11-08"}, []string{"On this day: 8 November", "Kang Kyung-wha meets Alexandr Koslov in Pohang", "First ROK–Russia interregional cooperation forum held in Pohang", "8 years ago"}, nil},
-		{[]string{"--date", "2026-11-19", "--lang", "ko"}, []string{"이날의 한러 관계: 11월 19일", "6년 전", "제4차 한러 북극협력 협의회 모스크바 개최"}, nil},
+		{[]string{"--date", "2026-11-08"}, []string{"On this day: 8 November", "Kang Kyung-wha meets Alexander Kozlov in Pohang", "First ROK–Russia interregional cooperation forum held in Pohang", "8 years ago"}, nil},
+		{[]string{"--date", "2026-11-19", "--lang", "ko"}, []string{"이날의 한러 관계: 11월 19일", "6년 전", "제4차 한-러 북극협의회 모스크바 개최"}, nil},
 		{[]string{"--date", "2026-11-08", "--lang", "ru"}, []string{"В этот день: 8 ноября", "Кан Гён Хва встретилась с Александром Козловым в Пхохане", "8 лет назад"}, nil},
 		{[]string{"--date", "2025-09-30", "--kinds", "anniversaries"}, []string{"Anniversaries", "35 years since 30 September 1990"}, []string{"On this day"}},
 		{[]string{"--date", "2025-09-23", "--kinds", "anniversaries", "--week-before"}, []string{"In a week, on 30 September"}, nil},
