@@ -37,6 +37,8 @@ type dataFile struct {
 	Events   []rawEvent  `yaml:"events"`
 	Groups   []rawGroup  `yaml:"groups"`
 	Entities []rawEntity `yaml:"entities"`
+	// Exclusions are passages deliberately not made facts (exclusion.go).
+	Exclusions []rawExclusion `yaml:"exclusions"`
 }
 
 type rawEntity struct {
@@ -297,6 +299,9 @@ func (l *loader) load(fsys fs.FS) *Base {
 		}
 		for i, e := range df.Entities {
 			entities = append(entities, pendingEntity{e, pos("entities", i)})
+		}
+		for i, e := range df.Exclusions {
+			l.checkExclusion(b, e, pos("exclusions", i)) // the documents are read by now
 		}
 	}
 	for _, p := range facts {
