@@ -73,6 +73,10 @@ type Series struct {
 	// "trade deficit" is not trade volume, so a question naming one is
 	// not answered with the other's figures.
 	Excludes Phrasings
+	// OneWay are words that ask for one direction of a count the series
+	// gives both ways: "Russian tourists who visited Korea" is a part of
+	// "tourists between the two countries" the sources do not give.
+	OneWay Phrasings
 	// PartOf are the series this one is a part of (exports to Russia of
 	// total exports, and of Korea–Russia trade), so that a share of one in
 	// another can be worked out.

@@ -80,6 +80,7 @@ type rawSeries struct {
 	ID       string    `yaml:"id"`
 	PartOf   []string  `yaml:"part_of"`
 	Excludes Phrasings `yaml:"excludes"`
+	OneWay   Phrasings `yaml:"one_way"`
 	Unit     string    `yaml:"unit"`
 	Title    Text      `yaml:"title"`
 	Terms    Phrasings `yaml:"terms"`
@@ -674,14 +675,19 @@ func (l *loader) addSeries(b *Base, r rawSeries, w where) {
 			}
 		}
 	}
-	for _, lang := range Langs {
-		for _, t := range r.Excludes.In(lang) {
-			if strings.TrimSpace(t) == "" || t != strings.ToLower(t) {
-				l.bad(w.file, w.at("excludes"), "series %q: excluded term %q must be non-empty and lower-case", r.ID, t)
+	for _, field := range []struct {
+		name  string
+		terms Phrasings
+	}{{"excludes", r.Excludes}, {"one_way", r.OneWay}} {
+		for _, lang := range Langs {
+			for _, t := range field.terms.In(lang) {
+				if strings.TrimSpace(t) == "" || t != strings.ToLower(t) {
+					l.bad(w.file, w.at(field.name), "series %q: %s term %q must be non-empty and lower-case", r.ID, field.name, t)
+				}
 			}
 		}
 	}
-	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms, Excludes: r.Excludes, PartOf: r.PartOf, line: w.line, file: w.file}
+	s := &Series{ID: r.ID, Unit: r.Unit, Title: r.Title, Terms: r.Terms, Excludes: r.Excludes, OneWay: r.OneWay, PartOf: r.PartOf, line: w.line, file: w.file}
 	b.series = append(b.series, s)
 	b.seriesBy[s.ID] = s
 }

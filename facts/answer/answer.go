@@ -62,7 +62,7 @@ func (a *Answerer) Answer(question string, lang facts.Lang) Reply {
 	var in Intent
 	r := a.answer(question, lang, &in)
 	r = a.wrongSource(question, in, r)
-	return beforeOrAfter(question, a.wrongKorea(question, r))
+	return beforeOrAfter(question, a.wrongKorea(question, in, a.oneWay(in, a.figureElsewhere(in, r))))
 }
 
 // answer answers a question; parsed gets the question's intent as read,
@@ -336,7 +336,7 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 		}
 		// "What came of the meetings in Azerbaijan?": a fact about a plan
 		// cannot say how it turned out.
-		if !claimed && containsAny(in.Folded, outcomeWords) && planRe.MatchString(f.Answer.EN) {
+		if !claimed && containsAny(in.Folded, outcomeWords) && !containsAny(in.Folded, planWords) && planRe.MatchString(f.Answer.EN) {
 			r.Reason, r.Verdict = NotInSourcesReason, NotInSources
 			r.Text = say(r.Lang, "My sources tell of the plan, not of how it turned out: ", "제 자료에는 계획만 있고 그 결과는 없습니다. ", "В моих источниках есть только план, а не его итоги: ") + f.Answer.In(r.Lang)
 			r.Suggestions = append([]match.Suggestion{suggestion(f, r.Lang)}, r.Suggestions...)

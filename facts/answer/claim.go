@@ -102,7 +102,7 @@ func setOf(words ...string) map[string]bool {
 var (
 	// whWords open a question that asks for something rather than whether.
 	whWords = []string{"what", "which", "who", "whom", "whose", "when", "where", "why", "how", "list", "tell me", "name",
-		"뭐", "무엇", "무슨", "언제", "어디", "누구", "누가", "얼마", "몇", "왜", "어떻게", "어느", "어떤", "뭔",
+		"뭐", "무엇", "무슨", "언제", "어디", "누구", "누가", "얼마", "몇", "왜", "어떻게", "어느", "어떤", "뭔", "뭘", "무얼", "누굴", "어딜",
 		"что", "о чем", "как", "како", "когда", "где", "кто", "кого", "кем", "кому", "скольк", "почему", "зачем", "куда", "откуда", "чей", "чья"}
 	// yesNoWords turn a statement into a yes-or-no question without a
 	// question mark: Korean endings of hearsay, Russian "ли".
@@ -220,7 +220,14 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 
 // outcomeWords ask how something turned out, later than a plan.
 var outcomeWords = []string{"eventually", "in the end", "end up", "ended up", "outcome", "result", "came of", "came out of",
-	"결국", "성사", "결과", "성과", "в итоге", "в конце концов", "итог", "результат"}
+	// What was signed at a meeting is its outcome too: a fact that the
+	// meeting was planned does not say.
+	"signed", "concluded",
+	"결국", "성사", "결과", "성과", "체결", "서명", "в итоге", "в конце концов", "итог", "результат", "подписа", "заключ"}
+
+// planWords ask about a plan itself ("when did Korea plan to sign…"),
+// which a fact about the plan answers.
+var planWords = []string{"plan", "aim", "intend", "going to", "expect", "계획", "예정", "목표", "하려", "планир", "намерева", "собира", "рассчитыва"}
 
 // everWords ask, in a claim, whether a plan came true.
 var everWords = append([]string{"ever", "actually", "really happen", "confirmed", "finalized", "finalised", "실제로", "확정", "так и", "состоялась", "состоялся", "состоялось", "подтвержд"}, outcomeWords...)

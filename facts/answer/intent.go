@@ -94,7 +94,8 @@ type cue struct {
 var cues = []cue{
 	{OpJump, []string{"largest year-on-year", "biggest year-on-year", "largest year-over-year", "biggest year-over-year", "largest annual increase", "biggest annual increase", "jump the most", "jumped the most", "rose the most", "increase the most", "increased the most", "biggest jump", "largest jump", "biggest increase", "largest increase", "biggest rise", "largest rise", "biggest growth", "fastest growth", "grew the most", "grew most", "rose the most", "biggest drop", "largest drop", "biggest fall", "largest fall", "biggest change", "largest change",
 		"가장 많이 늘", "가장 크게 늘", "가장 많이 증가", "가장 크게 증가", "증가 폭이 가장", "증가폭이 가장", "가장 큰 폭", "가장 많이 줄", "가장 크게 줄",
-		"сильнее всего вырос", "больше всего вырос", "наибольший рост", "наибольший прирост", "самый большой рост", "самый большой прирост", "самый сильный рост", "наибольшее падение", "сильнее всего упал"}},
+		"сильнее всего вырос", "больше всего вырос", "вырос сильнее всего", "выросло сильнее всего", "выросла сильнее всего", "выросли сильнее всего",
+		"вырос больше всего", "выросло больше всего", "выросла больше всего", "выросли больше всего", "упал сильнее всего", "упало сильнее всего", "упала сильнее всего", "наибольший рост", "наибольший прирост", "самый большой рост", "самый большой прирост", "самый сильный рост", "наибольшее падение", "сильнее всего упал"}},
 	{OpRank, []string{"rank the years", "rank them", "order the years", "sort the years", "in order", "from highest to lowest", "from lowest to highest", "ranking",
 		"순위", "순서대로", "큰 순서", "많은 순서", "순으로", "расставь", "расставьте", "упорядоч", "по убыванию", "по возрастанию", "рейтинг"}},
 	{OpMultiple, []string{"how many times", "times larger", "times bigger", "times more", "몇 배", "몇배", "во сколько раз"}},
@@ -195,6 +196,25 @@ func partAndWhole(ss []*facts.Series) (part, whole *facts.Series, ok bool) {
 		return ss[1], ss[0], true
 	}
 	return nil, nil, false
+}
+
+// onlyPart is the one series that is part of the single series in ss. A
+// question naming a place asks for that place's share ("the Far East's
+// slice of trade"), which no series holds.
+func onlyPart(b *facts.Base, ss []*facts.Series) (*facts.Series, bool) {
+	if len(ss) != 1 {
+		return nil, false
+	}
+	var part *facts.Series
+	for _, s := range b.AllSeries() {
+		if slices.Contains(s.PartOf, ss[0].ID) {
+			if part != nil {
+				return nil, false
+			}
+			part = s
+		}
+	}
+	return part, part != nil
 }
 
 // namesAnyOf reports whether q contains one of the words, in any
@@ -355,7 +375,7 @@ func newVocab(b *facts.Base) vocab {
 	for i, s := range b.AllSeries() {
 		add(vSeries, i, all(s.Terms))
 		for _, t := range append(slices.Clone(s.Terms.EN), s.Terms.RU...) {
-			if tw := strings.Fields(fold(t)); len(tw) >= 3 {
+			if tw := strings.Fields(fold(t)); len(tw) >= 2 {
 				v[gapKey] = append(v[gapKey], vocabEntry{kind: vSeries, idx: i, words: tw})
 			}
 		}
@@ -417,18 +437,19 @@ func (v vocab) read(b *facts.Base, q string, in *Intent) (events []*facts.Event)
 	// "Korea exported $22.34 billion to Russia": a term of three words or
 	// more may have a few words inside it, when nothing else names a
 	// metric.
-	if !slices.Contains(series, true) {
-		var words []string
-		for _, e := range v[gapKey] {
-			if !strings.Contains(q, e.words[0]) {
-				continue
-			}
-			if words == nil {
-				words = strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' && r != '.' })
-			}
-			if gapped(words, e.words) {
-				series[e.idx] = true
-			}
+	// "Total 2019 exports": a year inside a term of any length, whatever
+	// else the question names.
+	named := slices.Contains(series, true)
+	var words []string
+	for _, e := range v[gapKey] {
+		if !strings.Contains(q, e.words[0]) || named && len(e.words) >= 3 {
+			continue
+		}
+		if words == nil {
+			words = strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '$' && r != '.' })
+		}
+		if len(e.words) >= 3 && !named && gapped(words, e.words) || yearInside(words, e.words) {
+			series[e.idx] = true
 		}
 	}
 	for i, s := range b.AllSeries() {
@@ -447,6 +468,29 @@ func (v vocab) read(b *facts.Base, q string, in *Intent) (events []*facts.Event)
 		}
 	}
 	return events
+}
+
+// yearInside reports whether words hold term with a year after its first
+// word: "total 2019 exports".
+func yearInside(words, term []string) bool {
+	for i := 0; i+len(term) < len(words); i++ {
+		if words[i] == term[0] && isYear(words[i+1]) && slices.Equal(words[i+2:i+1+len(term)], term[1:]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isYear(w string) bool {
+	if len(w) != 4 {
+		return false
+	}
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return w >= "1900" && w < "2100"
 }
 
 // gapped reports whether words hold term with one to four words between
@@ -487,6 +531,10 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	if tags&tagShare != 0 {
 		if part, whole, ok := partAndWhole(in.Series); ok {
 			in.Series, in.Op = []*facts.Series{part, whole}, OpShare
+		} else if part, ok := onlyPart(b, in.Series); ok && !slices.ContainsFunc(in.Named, func(e *facts.Entity) bool { return e.Kind == facts.Place }) {
+			// "What share of total exports did Russia take?": of a
+			// whole, the one part the sources give.
+			in.Series, in.Op = []*facts.Series{part, in.Series[0]}, OpShare
 		} else {
 			in.Series = nil
 		}

@@ -46,8 +46,15 @@ func (a *Answerer) entityList(question string, in Intent, lang facts.Lang) (Repl
 	}
 	var kind facts.EntityKind
 	news := false
+	// "일본 신문 보도로는…" names a newspaper; it does not ask for a list
+	// of them.
+	var names []string
+	for _, e := range in.Named {
+		names = append(names, e.Names()...)
+	}
+	nouns := withoutWords(q, names)
 	for _, n := range entityNouns {
-		if containsAny(q, n.words) {
+		if containsAny(nouns, n.words) {
 			kind, news = n.kind, n.news
 			break
 		}

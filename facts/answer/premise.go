@@ -74,14 +74,14 @@ func topicIn(lang facts.Lang, noun string) string {
 
 // southKoreaWords place something in South Korea; northKorea is the
 // entity the facts name for the North.
-var southKoreaWords = []string{"south korea", "s. korea", "seoul", "방한", "한국을 방문", "한국 방문", "남한",
+var southKoreaWords = []string{"south korea", "s. korea", "seoul", "방한", "한국을 방문", "한국 방문", "남한", "서울",
 	"южную корею", "южной корее", "южной кореи", "в сеул", "в сеуле"}
 
 // wrongKorea corrects an answer whose question puts in South Korea what
 // its facts put in the North: "what did Trutnev discuss on his April 2014
 // visit to South Korea?" is about his visit to North Korea, and an answer
 // that let the premise stand would confirm a visit that did not happen.
-func (a *Answerer) wrongKorea(question string, r Reply) Reply {
+func (a *Answerer) wrongKorea(question string, in Intent, r Reply) Reply {
 	if !r.Answered || len(r.Facts) == 0 {
 		return r
 	}
@@ -106,16 +106,22 @@ func (a *Answerer) wrongKorea(question string, r Reply) Reply {
 		"Не в Южной Корее: по моим источникам, это было в КНДР. ") + r.Text
 	// The visit to the South the asker may have in mind, when the sources
 	// have one by the same person.
-	if f := a.southernVisit(r.Facts); f != nil {
+	if f := a.southernVisit(r.Facts, in.Named); f != nil {
 		r.Text += "\n\n" + say(r.Lang, "The sources do have a visit to South Korea: ", "한국 방문은 따로 있습니다: ", "Визит в Южную Корею в источниках есть: ") + f.Answer.In(r.Lang)
 		r.Facts = append(r.Facts, f)
 	}
 	return r
 }
 
-// southernVisit is a fact about a person of fs visiting South Korea.
-func (a *Answerer) southernVisit(fs []*facts.Fact) *facts.Fact {
+// southernVisit is a fact about a person of fs, or one the question
+// names, visiting South Korea.
+func (a *Answerer) southernVisit(fs []*facts.Fact, named []*facts.Entity) *facts.Fact {
 	people := map[*facts.Entity]bool{}
+	for _, e := range named {
+		if e.Kind == facts.Person {
+			people[e] = true
+		}
+	}
 	for _, f := range fs {
 		for _, e := range f.Entities {
 			if e.Kind == facts.Person {
@@ -203,6 +209,13 @@ func (a *Answerer) wrongSource(question string, in Intent, r Reply) Reply {
 	}
 	var publishers []string
 	for _, f := range r.Facts {
+		// "According to the Nikkei…" is right when the answer itself
+		// says the Nikkei reported it, whoever's document carries it.
+		for _, e := range named {
+			if f.Names(e) {
+				return r
+			}
+		}
 		for _, src := range f.Sources {
 			d, ok := a.base.Document(src.Doc)
 			if !ok {
@@ -228,5 +241,69 @@ func (a *Answerer) wrongSource(question string, in Intent, r Reply) Reply {
 	r.Text = strings.TrimPrefix(r.Text, verdictLine(Supported, in, r.Lang))
 	r.Text = say(r.Lang, "Not from %[1]s: my sources have this from %[2]s. ", "%[1]s 자료가 아닙니다. 제 자료에서 이 내용의 출처는 %[2]s입니다. ",
 		"Это не из материалов %[1]s: в моих источниках это сообщает %[2]s. ", named[0].Name.In(r.Lang), strings.Join(publishers, "; ")) + r.Text
+	return r
+}
+
+// figureElsewhere names the fact a contradicted claim's figure belongs
+// to: "why did exports to Russia drop 10.3 % in 2019?" is told that they
+// rose, and that 10.3 % is the fall of Korea's total exports that year,
+// so the asker learns where the number came from.
+func (a *Answerer) figureElsewhere(in Intent, r Reply) Reply {
+	if r.Kind != KindClaim || r.Verdict != Contradicted || len(r.Facts) == 0 {
+		return r
+	}
+	stated := func(f *facts.Fact, fig figure) bool {
+		for _, g := range figures(strings.ToLower(f.Answer.EN)) {
+			if g.kind == fig.kind && g.v == fig.v {
+				return true
+			}
+		}
+		return false
+	}
+	for _, fig := range countable(withoutDates(withoutRanks(in.Folded))) {
+		if fig.kind == plain && fig.v < 100 || slices.ContainsFunc(r.Facts, func(f *facts.Fact) bool { return stated(f, fig) }) {
+			continue // a small count says little; a figure already cited needs no source
+		}
+		for _, f := range a.base.Facts() {
+			if f.Topic == SourcesTopic || len(in.Years) == 1 && f.Date.Start.Year() != in.Years[0] && (f.Value == nil || f.Value.Year != in.Years[0]) {
+				continue
+			}
+			if stated(f, fig) {
+				r.Text += "\n\n" + say(r.Lang, "The figure you give belongs elsewhere: ", "질문하신 수치는 다른 내용의 것입니다: ", "Названная вами цифра относится к другому: ") + f.Answer.In(r.Lang)
+				r.Facts = append(r.Facts, f)
+				return r
+			}
+		}
+	}
+	return r
+}
+
+// bothWays are words that ask for a count in both directions, which the
+// series give: "Koreans and Russians visiting each other".
+var bothWays = []string{"each other", "both ways", "both directions", "between", "서로", "양국", "상호", "한러 간", "между", "взаимн", "друг друга", "в обе стороны"}
+
+// oneWay refuses a count asked one way ("how many Russians came to Korea
+// in 2019?") when the sources give it only both ways: the two-way figure
+// would be taken for the one asked.
+func (a *Answerer) oneWay(in Intent, r Reply) Reply {
+	if !r.Answered || r.Kind == KindClaim || containsAny(in.Folded, bothWays) {
+		return r
+	}
+	for _, f := range r.Facts {
+		if f.Value == nil {
+			continue
+		}
+		s, ok := a.base.Series(f.Value.Series)
+		if !ok || !namesAnyOf(in.Folded, s.OneWay) {
+			continue
+		}
+		out := Reply{Question: r.Question, Lang: r.Lang, Reason: match.MissingDetail, Match: r.Match}
+		out.Text = say(r.Lang, "My sources give one figure for both directions together (%[1]s), not one way. What they do give: ",
+			"제 자료에는 양방향을 합친 수치(%[1]s)만 있고, 한쪽 방향만의 수치는 없습니다. 자료에 있는 내용은 다음과 같습니다. ",
+			"В моих источниках есть только общая цифра в обе стороны («%[1]s»), без разбивки по направлениям. Вот что в них есть: ",
+			s.Title.In(r.Lang)) + f.Answer.In(r.Lang)
+		out.Suggestions = []match.Suggestion{suggestion(f, r.Lang)}
+		return out
+	}
 	return r
 }
