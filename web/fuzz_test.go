@@ -1,0 +1,74 @@
+package web
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// FuzzWeb sends the site anything from outside: a question, a path, a
+// language and an Accept-Language header. Nothing may panic or fail with
+// a 5xx, and nothing typed may come back unescaped, in a page or in JSON.
+func FuzzWeb(f *testing.F) {
+	for _, seed := range []struct{ q, path, lang, accept string }{
+		{"trade volume 2016", "facts/trade-volume-2016", "en", ""},
+		{"<script>alert(1)</script>", "docs/<x>", "ko", "ko-KR,ko;q=0.9"},
+		{`"><img src=x onerror=alert(1)>`, "timeline", "ru", "ru;q=abc"},
+		{"javascript:alert(1)", "series/trade-volume", "", "*"},
+		{"2017년 한러 교역액은?", "about", "ko", ""},
+		{"Каким был товарооборот в 2019 году?", "topics/trade", "auto", "ru"},
+		{"' onmouseover='x", "static/style.css", "en\x00", "\xff"},
+		{strings.Repeat("가", 301), "api/v1/facts/x\"y", "xx", strings.Repeat("en;q=0.1,", 100)},
+		{"{{.}} &amp; %s %v \\u003c", "%2e%2e/%2e%2e/etc/passwd", "", ""},
+	} {
+		f.Add(seed.q, seed.path, seed.lang, seed.accept)
+	}
+	s := realSite(f)
+	f.Fuzz(func(t *testing.T, q, path, lang, accept string) {
+		targets := []*url.URL{
+			{Path: "/", RawQuery: url.Values{"q": {q}, "lang": {lang}}.Encode()},
+			{Path: "/api/v1/ask", RawQuery: url.Values{"q": {q}, "lang": {lang}}.Encode()},
+			{Path: "/timeline", RawQuery: url.Values{"topic": {q}, "year": {lang}, "lang": {lang}}.Encode()},
+			{Path: "/api/v1/timeline", RawQuery: url.Values{"topic": {q}, "year": {lang}}.Encode()},
+			{Path: "/" + path, RawQuery: url.Values{"lang": {lang}, "q": {q}}.Encode()},
+			{Path: "/facts/" + q},
+			{Path: "/docs/" + path},
+		}
+		for _, u := range targets {
+			r := &http.Request{Method: http.MethodGet, URL: u, Header: http.Header{}, RemoteAddr: "192.0.2.9:1", Host: "example.test", Proto: "HTTP/1.1", ProtoMajor: 1, ProtoMinor: 1}
+			r.RequestURI = u.RequestURI()
+			r.Header.Set("Accept-Language", accept)
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, r)
+			if w.Code >= 500 {
+				t.Fatalf("%s: status %d", u, w.Code)
+			}
+			body := w.Body.String()
+			ctype := w.Header().Get("Content-Type")
+			for _, in := range []string{q, path, lang, accept} {
+				if reflected(body, ctype, in) {
+					t.Fatalf("%s reflects %q unescaped", u, in)
+				}
+			}
+		}
+	})
+}
+
+// reflected reports whether input comes back raw where it could do harm:
+// in HTML, with any of the characters that open markup or end an
+// attribute; in JSON, with any that an HTML parser would take as markup
+// (encoding/json writes them as \u003c and the like).
+func reflected(body, ctype, input string) bool {
+	special := `<>"'`
+	if strings.HasPrefix(ctype, "application/json") {
+		special = `<>&`
+	}
+	// A lone special character is everywhere in a page; only input that
+	// carries one beside something else could be a reflection.
+	if len(input) < 2 || !strings.ContainsAny(input, special) {
+		return false
+	}
+	return strings.Contains(body, input)
+}

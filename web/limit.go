@@ -1,0 +1,82 @@
+package web
+
+import (
+	"fmt"
+	"math"
+	"net"
+	"net/http"
+	"net/netip"
+	"sync"
+	"time"
+
+	lru "github.com/hashicorp/golang-lru/v2"
+	"golang.org/x/time/rate"
+)
+
+// limiter is a token bucket per client address. Its table is the only
+// thing requests leave behind, and it is bounded: past its size the least
+// recently seen client is forgotten (and starts again with a full bucket,
+// which favours the many over one who cycles addresses).
+type limiter struct {
+	rate    rate.Limit
+	burst   int
+	mu      sync.Mutex // makes get-or-add one step
+	clients *lru.Cache[string, *rate.Limiter]
+}
+
+func newLimiter(perSecond float64, burst, clients int) (*limiter, error) {
+	c, err := lru.New[string, *rate.Limiter](clients)
+	if err != nil {
+		return nil, fmt.Errorf("web: rate limiter: %w", err)
+	}
+	return &limiter{rate: rate.Limit(perSecond), burst: burst, clients: c}, nil
+}
+
+// allow takes a token for client, or says how long until one is free.
+func (l *limiter) allow(client string, now time.Time) (ok bool, retryAfter time.Duration) {
+	l.mu.Lock()
+	lim, found := l.clients.Get(client)
+	if !found {
+		lim = rate.NewLimiter(l.rate, l.burst)
+		l.clients.Add(client, lim)
+	}
+	l.mu.Unlock()
+	r := lim.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return false, d
+	}
+	return true, 0
+}
+
+// retryAfterSeconds is a Retry-After value: whole seconds, at least one.
+func retryAfterSeconds(d time.Duration) int {
+	return max(1, int(math.Ceil(d.Seconds())))
+}
+
+// remoteIP is the client address of a direct connection. IPv6 clients are
+// limited per /64, the block one subscriber usually holds, so that one
+// machine cannot take a fresh bucket per address.
+func remoteIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	addr, err := netip.ParseAddr(host)
+	if err != nil {
+		return host
+	}
+	addr = addr.Unmap()
+	if addr.Is6() {
+		p, _ := addr.Prefix(64)
+		return p.String()
+	}
+	return addr.String()
+}
+
+// limited takes a token for the request's client; when there is none it
+// reports how long to wait.
+func (s *Site) limited(r *http.Request) (wait time.Duration, over bool) {
+	ok, d := s.limit.allow(s.clientIP(r), time.Now())
+	return d, !ok
+}
