@@ -24,6 +24,7 @@ type answering struct {
 		Answer(question string, lang facts.Lang) answer.Reply
 	}
 	observe func(answered bool)
+	links   links // the site's pages, when there is a site
 }
 
 // ask answers /ask question:….
@@ -165,6 +166,7 @@ func (a *answering) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageE
 		Description: f.Answer.In(lang),
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: f.ID},
+		URL:         a.links.fact(f.ID, lang),
 	}
 	if !f.Date.IsZero() {
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgDate), Value: f.Date.Human(lang), Inline: true})
@@ -185,6 +187,9 @@ func (a *answering) computedCard(res answer.Reply) *discordgo.MessageEmbed {
 		Description: res.Text,
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: strings.Join(ids, " · ")},
+		// Worked out from several facts, the answer has no page of its
+		// own; the site's search answers the same question.
+		URL: a.links.ask(res.Question, res.Lang),
 	}
 	a.cite(e, res.Facts, res.Lang)
 	return e
@@ -205,7 +210,7 @@ func (a *answering) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts
 			e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: tr(lang, msgExternal), Value: v})
 		}
 	}
-	type source struct{ name, head, quote string }
+	type source struct{ name, head, quote, link string }
 	var srcs []source
 	seen := map[facts.Source]bool{}
 	var all []facts.Source
@@ -220,6 +225,9 @@ func (a *answering) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts
 	all = slices.DeleteFunc(all, func(s facts.Source) bool { return quotedWithin(s, all) })
 	for _, s := range all {
 		src := source{name: s.Doc, quote: s.Quote}
+		if a.links.on() {
+			src.link = mdLink(tr(lang, msgInDocument), a.links.quote(s.Doc, anchorFact(s, fs), lang))
+		}
 		if d, ok := a.base.Document(s.Doc); ok {
 			src.name = d.Title
 			src.head = d.Publisher
@@ -232,18 +240,55 @@ func (a *answering) cite(e *discordgo.MessageEmbed, fs []*facts.Fact, lang facts
 	// Quotes share what is left of the embed's 6000 characters, and each
 	// is cut inside its quotation marks, not the attribution: a reader
 	// always sees who said it, and that the quote was shortened.
+	// The link to the quote in its document goes under the quote and is
+	// never cut: a cut link leads nowhere.
 	budget := maxEmbedTotal - EmbedLen(e)
 	for _, s := range srcs {
-		budget -= runeLen(truncate(s.name, maxFieldName)) + runeLen(s.head) + 1
+		budget -= runeLen(truncate(s.name, maxFieldName)) + runeLen(s.head) + 1 + linkLen(s.link)
 	}
 	for _, s := range srcs {
-		limit := min(maxFieldValue-runeLen(s.head)-1, budget/max(len(srcs), 1))
+		limit := min(maxFieldValue-runeLen(s.head)-1-linkLen(s.link), budget/max(len(srcs), 1))
 		v := quote(s.quote, max(limit, 3))
 		if s.head != "" {
 			v = s.head + "\n" + v
 		}
+		if s.link != "" {
+			v += "\n" + s.link
+		}
 		e.Fields = append(e.Fields, &discordgo.MessageEmbedField{Name: s.name, Value: v})
 	}
+}
+
+// anchorFact is the fact whose anchor, #q-<fact> on the document's page,
+// lands on quote s: a fact's anchor is its first listed quote of the
+// document (web/docview.go), so a fact whose first quote there is s is
+// preferred to one that quotes it later.
+func anchorFact(s facts.Source, fs []*facts.Fact) string {
+	var later string
+	for _, f := range fs {
+		for _, q := range f.Sources {
+			if q.Doc != s.Doc {
+				continue
+			}
+			if q == s {
+				return f.ID
+			}
+			if later == "" && slices.Contains(f.Sources, s) {
+				later = f.ID
+			}
+			break
+		}
+	}
+	return later
+}
+
+// linkLen is the characters a link line takes in a field value, with its
+// line break.
+func linkLen(link string) int {
+	if link == "" {
+		return 0
+	}
+	return runeLen(link) + 1
 }
 
 // quotedWithin reports whether another source quotes the same document at

@@ -22,6 +22,7 @@ const (
 	msgDate
 	msgExternal
 	msgDidYouMean
+	msgInDocument
 	msgNoMessageText
 
 	// /fact
@@ -118,6 +119,11 @@ var catalogue = Catalogue[msgID]{
 		EN: "Did you mean:",
 		KO: "혹시 이런 질문인가요?",
 		RU: "Возможно, вы имели в виду:",
+	},
+	msgInDocument: {
+		EN: "Read it in the document",
+		KO: "원문에서 보기",
+		RU: "Открыть в документе",
 	},
 	msgNoMessageText: {
 		EN: "That message has no text I can read. Pick a message with a question in it.",

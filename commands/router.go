@@ -51,6 +51,11 @@ type Config struct {
 	// AnswerCache is how many recent answers are kept for questions asked
 	// again; 0 means 4096, negative none.
 	AnswerCache int
+	// PublicURL is where the site (package web) is reachable, such as
+	// https://ninebridges.example. With it, answers, fact cards, sources,
+	// timeline entries and series link to their pages there; empty leaves
+	// every message as it is without a site.
+	PublicURL string
 }
 
 // Router turns Discord interactions into responses. It does no I/O of its
@@ -137,11 +142,12 @@ func New(cfg Config) (*Router, error) {
 	if observe == nil {
 		observe = func(bool) {}
 	}
-	a := &answering{base: cfg.Base, answers: answers, observe: observe}
+	site := newLinks(cfg.PublicURL)
+	a := &answering{base: cfg.Base, answers: answers, observe: observe, links: site}
 	r.answering = a
-	tl := &timelines{base: cfg.Base}
+	tl := &timelines{base: cfg.Base, links: site}
 	n := &info{base: cfg.Base, stats: statsOf(cfg.Base)}
-	sc := &seriesCommands{base: cfg.Base, charts: cfg.Charts, log: r.log, card: a.factCard}
+	sc := &seriesCommands{base: cfg.Base, charts: cfg.Charts, log: r.log, card: a.factCard, links: site}
 	r.completing = &completing{base: cfg.Base, m: m}
 	r.HandleCommand(cmdAsk, a.ask)
 	r.HandleCommand(cmdAskMessage, a.askMessage)

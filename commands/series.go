@@ -28,6 +28,7 @@ type seriesCommands struct {
 	charts Charter
 	log    *slog.Logger
 	card   func(*facts.Fact, facts.Lang) *discordgo.MessageEmbed
+	links  links // the site's pages, when there is a site
 }
 
 // seriesCommand answers a series command: with a year, that year's fact
@@ -69,6 +70,7 @@ func (sc *seriesCommands) seriesCommand(id string, cmd Text, extra ...string) Ha
 			Description: desc,
 			Color:       embedColor,
 			Footer:      &discordgo.MessageEmbedFooter{Text: s.ID},
+			URL:         sc.links.series(s.ID, lang),
 		}
 		for _, sid := range extra {
 			xs, ok := sc.base.Series(sid)

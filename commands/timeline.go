@@ -18,7 +18,8 @@ const timelinePageSize = 6
 
 // timelines holds what /timeline and /onthisday need.
 type timelines struct {
-	base *facts.Base
+	base  *facts.Base
+	links links // the site's pages, when there is a site
 }
 
 // timeline answers /timeline [from] [to] [topic] with its first page.
@@ -117,10 +118,11 @@ func (tl *timelines) timelinePage(q timelineQuery) (Message, error) {
 		fmt.Fprintf(&b, "*%s*\n\n", strings.Join(filter, " · "))
 	}
 	for _, e := range shown {
-		fmt.Fprintf(&b, "**%s** — %s\n", e.Date.Human(lang), e.Title.In(lang))
+		fmt.Fprintf(&b, "**%s** — %s\n", e.Date.Human(lang), tl.entry(e, lang))
 	}
 	e := &discordgo.MessageEmbed{
 		Title:       tr(lang, msgTimelineTitle),
+		URL:         tl.links.timeline(q.Topic, lang),
 		Description: strings.TrimSpace(b.String()),
 		Color:       embedColor,
 		Footer:      &discordgo.MessageEmbedFooter{Text: tr(lang, msgPage, q.Page+1, pages) + " · " + tr(lang, msgEventCount, len(events))},
@@ -205,10 +207,19 @@ func (tl *timelines) onThisDay(ctx context.Context, req *Request) (*discordgo.In
 	}
 	var b strings.Builder
 	for _, ev := range events {
-		fmt.Fprintf(&b, "**%s** — %s\n", ev.Date.Human(lang), ev.Title.In(lang))
+		fmt.Fprintf(&b, "**%s** — %s\n", ev.Date.Human(lang), tl.entry(ev, lang))
 	}
 	e.Description = strings.TrimSpace(b.String())
 	return reply(Message{Embeds: []*discordgo.MessageEmbed{e}}), nil
+}
+
+// entry is an event's title, linked to the page of its first fact (the
+// one that dates it) when there is a site.
+func (tl *timelines) entry(e *facts.Event, lang facts.Lang) string {
+	if !tl.links.on() || len(e.Facts) == 0 {
+		return e.Title.In(lang)
+	}
+	return mdLink(e.Title.In(lang), tl.links.fact(e.Facts[0].ID, lang))
 }
 
 // nextDated is the first event known to the day that falls after month/day
