@@ -7,42 +7,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/ninebridges/ninebridges/facts"
 	"github.com/ninebridges/ninebridges/facts/answer"
 	"github.com/ninebridges/ninebridges/facts/match"
+	"github.com/ninebridges/ninebridges/web"
 )
-
-// askResult is the JSON contract of "ninebridges ask --json": tools build on
-// it, so fields are only ever added.
-type askResult struct {
-	Question    string             `json:"question"`
-	Answered    bool               `json:"answered"`
-	Answer      string             `json:"answer"`
-	FactID      string             `json:"fact_id"`
-	Score       float64            `json:"score"`
-	Lang        facts.Lang         `json:"lang"`
-	Reason      string             `json:"reason,omitempty"`
-	Suggestions []match.Suggestion `json:"suggestions"`
-	Sources     []askSource        `json:"sources"`
-	Reference   *facts.Reference   `json:"reference"` // the first of references
-	References  []*facts.Reference `json:"references"`
-	// Kind is fact, computed or claim; Facts is every fact the answer
-	// used, FactID first; Verdict is set for a claim.
-	Kind    answer.Kind    `json:"kind,omitempty"`
-	Facts   []string       `json:"facts"`
-	Verdict answer.Verdict `json:"verdict,omitempty"`
-	// Note qualifies the answer, e.g. "as of my sources" for "now".
-	Note string `json:"note,omitempty"`
-}
-
-type askSource struct {
-	Doc   string `json:"doc"`
-	Title string `json:"title"`
-	Quote string `json:"quote"`
-}
 
 func cmdAsk(ctx context.Context, cfg Config, args []string, s stdio) int {
 	stdin, stdout, stderr := s.in, s.out, s.errOut
@@ -76,7 +47,7 @@ func cmdAsk(ctx context.Context, cfg Config, args []string, s stdio) int {
 	w := bufio.NewWriter(stdout)
 	defer w.Flush()
 	answer := func(q string) (bool, error) {
-		res := buildAskResult(b, a.Answer(q, lang))
+		res := web.NewAskResult(b, a.Answer(q, lang))
 		if *asJSON {
 			data, err := json.Marshal(res)
 			if err != nil {
@@ -118,54 +89,9 @@ func cmdAsk(ctx context.Context, cfg Config, args []string, s stdio) int {
 	return 0
 }
 
-func buildAskResult(b *facts.Base, r answer.Reply) askResult {
-	out := askResult{
-		Question:    r.Question,
-		Answered:    r.Answered,
-		Score:       r.Score,
-		Lang:        r.Lang,
-		Suggestions: r.Suggestions,
-		Sources:     []askSource{},
-		Facts:       []string{},
-		References:  []*facts.Reference{},
-		Answer:      r.Text,
-	}
-	if out.Suggestions == nil {
-		out.Suggestions = []match.Suggestion{}
-	}
-	if !r.Answered {
-		out.Reason = string(r.Reason)
-		return out
-	}
-	out.Kind, out.Verdict, out.Note = r.Kind, r.Verdict, r.Note
-	out.FactID = r.Facts[0].ID
-	seen := map[facts.Source]bool{}
-	for _, f := range r.Facts {
-		out.Facts = append(out.Facts, f.ID)
-		if ref := f.Reference(); ref != nil && out.Reference == nil {
-			out.Reference = ref
-		}
-		for _, ref := range f.References {
-			if !slices.ContainsFunc(out.References, func(r *facts.Reference) bool { return r.URL == ref.URL }) {
-				out.References = append(out.References, ref)
-			}
-		}
-		for _, s := range f.Sources {
-			if seen[s] {
-				continue
-			}
-			seen[s] = true
-			src := askSource{Doc: s.Doc, Quote: strings.Join(strings.Fields(s.Quote), " ")}
-			if d, ok := b.Document(s.Doc); ok {
-				src.Title = d.Title
-			}
-			out.Sources = append(out.Sources, src)
-		}
-	}
-	return out
-}
-
-func writeAskText(w io.Writer, r askResult) {
+// writeAskText prints an answer for people; --json prints web.AskResult,
+// the same shape GET /api/v1/ask serves.
+func writeAskText(w io.Writer, r web.AskResult) {
 	fmt.Fprintln(w, r.Answer)
 	if r.Note != "" {
 		fmt.Fprintln(w, r.Note)

@@ -15,7 +15,7 @@ func TestHelpEverywhere(t *testing.T) {
 		{"--help"}, {"-h"}, {"help"},
 		{"run", "-h"}, {"ask", "--help"}, {"facts", "--help"}, {"facts", "list", "-h"},
 		{"reminders", "-h"}, {"reminders", "preview", "--help"}, {"reminders", "list", "-h"},
-		{"chart", "-h"}, {"healthcheck", "--help"},
+		{"chart", "-h"}, {"healthcheck", "--help"}, {"web", "-h"},
 	} {
 		out, errs, code := runCLI(t, "", args...)
 		if code != 0 || !strings.Contains(out, "usage") && !strings.Contains(out, "Usage") {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -26,6 +27,7 @@ type Config struct {
 	DB         string
 	DataDir    string
 	HTTPAddr   string
+	PublicURL  string
 	LogFormat  string
 	Lang       string
 	Dir        string
@@ -54,7 +56,8 @@ var settings = []setting{
 	{"shard-count", "NINEBRIDGES_SHARD_COUNT", "0", "total shards, `M` (0: Discord's recommended count)", func(c *Config) any { return &c.ShardCount }},
 	{"db", "NINEBRIDGES_DB", "", "the reminder store: `postgres://…` for several processes on one database (default: SQLite in the data directory)", func(c *Config) any { return &c.DB }},
 	{"data-dir", "NINEBRIDGES_DATA_DIR", defaultDataDir, "where the SQLite file lives, `DIR`", func(c *Config) any { return &c.DataDir }},
-	{"http-addr", "NINEBRIDGES_HTTP_ADDR", "", "serve /healthz and /metrics on `ADDR`, e.g. :8080 (default: off)", func(c *Config) any { return &c.HTTPAddr }},
+	{"http-addr", "NINEBRIDGES_HTTP_ADDR", "", "serve the site, /healthz and /metrics on `ADDR`, e.g. :8080 (default: off)", func(c *Config) any { return &c.HTTPAddr }},
+	{"public-url", "NINEBRIDGES_PUBLIC_URL", "", "where the site is reachable, `URL` such as https://ninebridges.example: answers on Discord link to their pages (default: no links)", func(c *Config) any { return &c.PublicURL }},
 	{"discord-url", "NINEBRIDGES_DISCORD_URL", "", "send every REST request to `URL` (a REST proxy, a test server) instead of https://discord.com", func(c *Config) any { return &c.DiscordURL }},
 	{"log-format", "NINEBRIDGES_LOG_FORMAT", "text", "logs as `FORMAT`: text or json", func(c *Config) any { return &c.LogFormat }},
 	{"lang", "NINEBRIDGES_LANG", "", "the console's language, `LANG`: en, ko or ru (default: from the system's LANG, else en)", func(c *Config) any { return &c.Lang }},
@@ -146,6 +149,11 @@ func (c *Config) check() error {
 	if c.Lang != "" {
 		if _, err := facts.ParseLang(c.Lang); err != nil {
 			return fmt.Errorf("language %q: use en, ko or ru", c.Lang)
+		}
+	}
+	if c.PublicURL != "" {
+		if u, err := url.Parse(c.PublicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return fmt.Errorf("public URL %q: use an absolute http or https URL such as https://ninebridges.example", c.PublicURL)
 		}
 	}
 	if c.ShardCount < 0 || c.ShardCount > 0 && (c.ShardID < 0 || c.ShardID >= c.ShardCount) {

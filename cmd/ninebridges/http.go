@@ -13,19 +13,26 @@ import (
 	"time"
 )
 
-// serveHTTP serves /healthz and /metrics on addr until the returned stop
-// function is called.
+// serveHTTP serves /healthz, /metrics and the site (see withSite) on addr
+// until the returned stop function is called.
 func serveHTTP(addr string, h http.Handler, log *slog.Logger) (stop func(), err error) {
-	return listen("NINEBRIDGES_HTTP_ADDR", addr, h, log, "serving /healthz and /metrics")
+	return listen("NINEBRIDGES_HTTP_ADDR", addr, h, log, "serving the site, /healthz and /metrics")
 }
 
 // listen serves h on addr (named by setting, for errors) until the
 // returned stop function is called; stop waits up to 5 s for requests in
 // flight.
 func listen(setting, addr string, h http.Handler, log *slog.Logger, what string) (stop func(), err error) {
+	stop, _, err = listenOn(setting, addr, h, log, what)
+	return stop, err
+}
+
+// listenOn is listen that also says the address it took (a port of 0
+// picks a free one).
+func listenOn(setting, addr string, h http.Handler, log *slog.Logger, what string) (stop func(), bound net.Addr, err error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, fmt.Errorf("%s %q: %w", setting, addr, err)
+		return nil, nil, fmt.Errorf("%s %q: %w", setting, addr, err)
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 5 * time.Second, ReadTimeout: 10 * time.Second, WriteTimeout: 10 * time.Second}
 	go func() {
@@ -38,7 +45,7 @@ func listen(setting, addr string, h http.Handler, log *slog.Logger, what string)
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		srv.Shutdown(ctx)
-	}, nil
+	}, ln.Addr(), nil
 }
 
 // cmdHealthcheck asks a running bot's /healthz, for a container

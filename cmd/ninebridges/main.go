@@ -45,6 +45,7 @@ var commandList = []commandSpec{
 	{"ask", "ask [--lang en|ko|ru|auto] [--json] [--dir DIR] QUESTION|-", "answer questions from the command line (- reads one a line)", cmdAsk},
 	{"facts", "facts check|list|show|docs|draft|coverage [--json] [--dir DIR] [ID|FILE]", "check, list or show the fact base; draft facts from a document; measure what the facts quote", cmdFacts},
 	{"reminders", "reminders preview|list [FLAGS]", "print a day's scheduled post, or the store's subscriptions", cmdReminders},
+	{"web", "web [--addr ADDR] [--dir DIR]", "serve the site: search, facts, documents with every quote marked, timeline, JSON API (no Discord)", cmdWeb},
 	{"chart", "chart trade|exchanges|SERIES [--lang en|ko|ru] [--year Y] [--dir DIR] -o FILE.png", "draw the chart /trade and /exchanges attach (series: trade, exchanges, tourists, exports-to-russia)", cmdChart},
 	{"invite", "invite --app-id ID", "print the link that adds the bot to a server, with the permissions it needs", cmdInvite},
 	{"healthcheck", "healthcheck [--http-addr ADDR]", "ask a running bot's /healthz; exit 0 when healthy", cmdHealthcheck},

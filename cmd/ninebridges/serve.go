@@ -65,14 +65,15 @@ func cmdRun(ctx context.Context, cfg Config, args []string, s stdio) int {
 		return 1
 	}
 	metrics := bot.NewMetrics()
-	m := metrics.Answerer(newLateMatcher(b))
+	lm := newLateMatcher(b)
+	m := metrics.Answerer(lm)
 	rem, err := openScheduled(ctx, b, cfg, log, metrics)
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
 	}
 	defer rem.Close()
-	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: m, Logger: log, Charts: bot.Charts{Base: b}, OnQuestion: metrics.Question}))
+	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: m, Logger: log, Charts: bot.Charts{Base: b}, OnQuestion: metrics.Question, PublicURL: cfg.PublicURL}))
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
@@ -96,7 +97,12 @@ func cmdRun(ctx context.Context, cfg Config, args []string, s stdio) int {
 		return 1
 	}
 	if addr := cfg.HTTPAddr; addr != "" {
-		stopHTTP, err := serveHTTP(addr, bot.HTTPHandler(metrics, bt.GatewayCheck(), rem.check()), log)
+		h, err := withSite(bot.HTTPHandler(metrics, bt.GatewayCheck(), rem.check()), b, cfg, lm, log)
+		if err != nil {
+			log.Error("cannot start", "err", err)
+			return 1
+		}
+		stopHTTP, err := serveHTTP(addr, h, log)
 		if err != nil {
 			log.Error("cannot start", "err", err)
 			return 1

@@ -12,7 +12,7 @@ import (
 )
 
 // httpSettings are what serve-http takes.
-var httpSettings = []string{"token-file", "public-key", "interactions-addr", "register", "guild", "discord-url", "db", "data-dir", "http-addr", "log-format", "dir"}
+var httpSettings = []string{"token-file", "public-key", "interactions-addr", "register", "guild", "discord-url", "db", "data-dir", "http-addr", "public-url", "log-format", "dir"}
 
 // cmdServeHTTP takes Discord's interactions over HTTP: no gateway, so any
 // number of replicas behind a load balancer. Mentions and DMs need the
@@ -50,7 +50,8 @@ func cmdServeHTTP(ctx context.Context, cfg Config, args []string, s stdio) int {
 		return 1
 	}
 	defer rem.Close()
-	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: metrics.Answerer(newLateMatcher(b)), Logger: log, Charts: bot.Charts{Base: b}, OnQuestion: metrics.Question}))
+	lm := newLateMatcher(b)
+	router, err := commands.New(rem.router(commands.Config{Base: b, Matcher: metrics.Answerer(lm), Logger: log, Charts: bot.Charts{Base: b}, OnQuestion: metrics.Question, PublicURL: cfg.PublicURL}))
 	if err != nil {
 		log.Error("cannot start", "err", err)
 		return 1
@@ -77,7 +78,13 @@ func cmdServeHTTP(ctx context.Context, cfg Config, args []string, s stdio) int {
 		return 1
 	}
 	if cfg.HTTPAddr != "" {
-		stopHTTP, err := serveHTTP(cfg.HTTPAddr, bot.HTTPHandler(metrics, rem.check()), log)
+		h, err := withSite(bot.HTTPHandler(metrics, rem.check()), b, cfg, lm, log)
+		if err != nil {
+			log.Error("cannot start", "err", err)
+			stopInteractions()
+			return 1
+		}
+		stopHTTP, err := serveHTTP(cfg.HTTPAddr, h, log)
 		if err != nil {
 			log.Error("cannot start", "err", err)
 			stopInteractions()
