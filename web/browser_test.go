@@ -79,7 +79,9 @@ func TestBrowser(t *testing.T) {
 		t.Helper()
 		ctx, cancel := chromedp.NewContext(browserCtx)
 		t.Cleanup(cancel)
-		ctx, cancelT := context.WithTimeout(ctx, 30*time.Second)
+		// Generous: under go test -race ./... the server shares two
+		// cores with every other package's tests.
+		ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
 		t.Cleanup(cancelT)
 		var dialogs []string
 		if err := chromedp.Listen(ctx, func(ev any) {
@@ -144,8 +146,15 @@ func TestBrowser(t *testing.T) {
 				}
 				run(t, ctx, chromedp.Navigate(srv.URL+"/?lang="+string(tt.lang)), chromedp.WaitVisible(chromedp.CSS("#q")))
 				if live {
-					// Typed, not submitted: the script answers as one types.
-					run(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), tt.q), chromedp.WaitVisible(chromedp.CSS("#answer .answer-text")))
+					// Typed, not submitted: the script answers as one
+					// types, so wait for the answer to the whole question,
+					// not to a part typed on the way.
+					asked, _ := json.Marshal(tt.q)
+					run(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), tt.q))
+					if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.querySelector("#answer .asked q")?.textContent === `+string(asked),
+						chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+						t.Fatalf("%s: no live answer to the whole question: %v", tt.explain, err)
+					}
 				} else {
 					run(t, ctx, chromedp.SendKeys(chromedp.CSS("#q"), tt.q+"\r"), chromedp.WaitVisible(chromedp.CSS("#answer .answer-text")))
 				}
@@ -323,8 +332,12 @@ func TestBrowser(t *testing.T) {
 		for _, p := range probes {
 			for _, live := range []bool{false, true} {
 				if live {
-					run(t, ctx, chromedp.Navigate(srv.URL+"/?lang=en"), chromedp.SendKeys(chromedp.CSS("#q"), p),
-						chromedp.WaitVisible(chromedp.CSS("#answer .answer")))
+					asked, _ := json.Marshal(p)
+					run(t, ctx, chromedp.Navigate(srv.URL+"/?lang=en"), chromedp.SendKeys(chromedp.CSS("#q"), p))
+					if _, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](`document.querySelector("#answer .asked q")?.textContent === `+string(asked),
+						chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
+						t.Fatalf("%q: no live answer: %v", p, err)
+					}
 				} else {
 					run(t, ctx, chromedp.Navigate(srv.URL+"/?lang=en&q="+url.QueryEscape(p)), chromedp.WaitVisible(chromedp.CSS("#answer .answer")))
 					// And where the probe is a topic, a fact id or a path.

@@ -48,11 +48,13 @@ func (s *Site) chart(w http.ResponseWriter, r *http.Request) {
 		s.failed(w, r)
 		return
 	}
+	// One chart per language: the ETag says which.
+	etag := `"` + s.hash + "-" + string(lang) + `"`
 	w.Header().Set("Content-Type", "image/png")
 	w.Header().Set("Vary", "Accept-Language")
-	w.Header().Set("ETag", s.etag)
+	w.Header().Set("ETag", etag)
 	cacheFor(w, time.Hour)
-	if etagMatches(r.Header.Get("If-None-Match"), s.etag) {
+	if etagMatches(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}

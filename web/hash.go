@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"strconv"
 
 	"github.com/ninebridges/ninebridges/facts"
 )
@@ -40,5 +39,3 @@ func contentHash(b *facts.Base) string {
 	sum := h.Sum(nil)
 	return hex.EncodeToString(sum[:12])
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }

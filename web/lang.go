@@ -120,6 +120,7 @@ var catalogue = map[string]msg{
 	"answer.open":        {EN: "Open the fact", KO: "사실 자세히 보기", RU: "Открыть факт"},
 	"answer.score":       {EN: "match score %.2f", KO: "일치도 %.2f", RU: "совпадение %.2f"},
 	"didyoumean":         {EN: "Did you mean:", KO: "혹시 이런 질문인가요?", RU: "Возможно, вы имели в виду:"},
+	"answer.followups":   {EN: "More on this", KO: "이와 관련해 더 보기", RU: "Ещё об этом"},
 	"browse.heading":     {EN: "Browse by topic", KO: "주제별로 보기", RU: "Темы"},
 	"browse.count":       {EN: "%d facts", KO: "사실 %d건", RU: "фактов: %d"},
 	"toolong":            {EN: "That question is longer than %d characters. Please shorten it.", KO: "질문이 %d자를 넘습니다. 줄여서 다시 물어봐 주세요.", RU: "Вопрос длиннее %d символов. Сократите его, пожалуйста."},

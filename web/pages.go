@@ -53,6 +53,7 @@ type answerView struct {
 	Kind        answer.Kind
 	Reason      match.Reason
 	Computed    bool
+	Ambiguous   bool   // the text already asks which of the suggestions
 	FactID      string // the fact the title links to, for one-fact answers
 	Title, Text string
 	Note        string
@@ -151,6 +152,7 @@ func (s *Site) answerView(r answer.Reply) *answerView {
 	if v.Lang == "" {
 		v.Lang = facts.EN
 	}
+	v.Ambiguous = r.Reason == match.Ambiguous
 	if r.Answered {
 		v.Computed = r.Kind == answer.KindComputed
 		if len(r.Facts) == 1 || r.Kind == answer.KindFact {

@@ -52,8 +52,6 @@ func newViews(b *facts.Base, as *assets) (*views, error) {
 		if err != nil {
 			return nil, fmt.Errorf("web: parsing %s.html: %w", name, err)
 		}
-		// The answer card is shared by the home page and nothing else
-		// yet, but a message page may need it; home.html defines it.
 		v.pages[name] = tp
 	}
 	return v, nil

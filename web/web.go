@@ -14,6 +14,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,7 +64,8 @@ type Site struct {
 	mux       *http.ServeMux
 	limit     *limiter
 	clientIP  func(*http.Request) string
-	etag      string // the base's content hash, quoted
+	hash      string // the base's content hash
+	etag      string // the hash, quoted: the API's ETag
 	views     *views
 	assets    *assets
 	charts    *charts
@@ -106,6 +108,7 @@ func New(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	hash := contentHash(cfg.Base)
 	s := &Site{
 		base:      cfg.Base,
 		answers:   answer.New(cfg.Base, m),
@@ -113,7 +116,8 @@ func New(cfg Config) (*Site, error) {
 		log:       log,
 		limit:     lim,
 		clientIP:  cfg.ClientIP,
-		etag:      `"` + contentHash(cfg.Base) + `"`,
+		hash:      hash,
+		etag:      `"` + hash + `"`,
 		views:     vs,
 		assets:    as,
 		charts:    newCharts(cfg.Base),
@@ -188,5 +192,5 @@ func Handler(site http.Handler, other http.Handler, otherPaths ...string) http.H
 
 // cacheFor sets how long a shared cache may keep a response.
 func cacheFor(w http.ResponseWriter, d time.Duration) {
-	w.Header().Set("Cache-Control", "public, max-age="+itoa(int(d/time.Second)))
+	w.Header().Set("Cache-Control", "public, max-age="+strconv.Itoa(int(d/time.Second)))
 }
