@@ -116,6 +116,11 @@ func isStop(t token) bool {
 	if stopWords[t.surface] {
 		return true
 	}
+	if t.script == latin && len(t.surface) == 1 && t.surface[0] >= 'a' && t.surface[0] <= 'z' {
+		// A letter alone is shorthand ("w/", "trade n tourists", "25x")
+		// or a stray key, never what a question is about.
+		return true
+	}
 	if t.script == hangul {
 		return stopWords[stripParticle(t.surface)]
 	}
@@ -134,16 +139,24 @@ func (a *analyzer) analyzeTokens(toks []token) []clause {
 	}
 	var words []token
 	var stems []string
+	figAt, figPart := figures(toks)
+	var wordFig []figure // per word, the figure it starts
 	for k, t := range toks {
 		// "the 2010s" is a decade, not the year 2010.
 		if t.year != 0 && k+1 < len(toks) && toks[k+1].surface == "s" {
 			t.year = 0
 		}
-		if isStop(t) {
+		if isStop(t) || figPart != nil && figPart[k] {
 			continue
 		}
 		words = append(words, t)
 		stems = append(stems, a.stem(t))
+		if figAt != nil {
+			if wordFig == nil {
+				wordFig = make([]figure, len(words)-1, len(toks))
+			}
+			wordFig = append(wordFig, figAt[k])
+		}
 		if len(words) >= maxQueryTokens {
 			break
 		}
@@ -174,7 +187,15 @@ func (a *analyzer) analyzeTokens(toks []token) []clause {
 			continue
 		}
 		c := clause{surface: t.surface, scr: t.script, year: t.year, number: t.script == digits && t.year == 0}
-		c.terms = append(c.terms, alt{term: stems[i], credit: 1})
+		if wordFig != nil && wordFig[i].n > 0 {
+			// A figure is matched as a figure: the "6" of "6.9 billion"
+			// is not the "6" of "6.5%".
+			exact, rounded := figureTerms(wordFig[i])
+			c.terms = append(c.terms, alt{term: exact, credit: 1}, alt{term: rounded, credit: roundedCredit})
+			c.year = 0
+		} else {
+			c.terms = append(c.terms, alt{term: stems[i], credit: 1})
+		}
 		n := 1
 		// A concept phrase may span several words ("free trade agreement"):
 		// it becomes one clause, so a synonym never counts twice.

@@ -2,6 +2,9 @@ package match
 
 import (
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ninebridges/ninebridges/facts"
 )
@@ -43,7 +46,10 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 			}
 			kept := ranked[:0:0]
 			for _, r := range ranked {
-				if ok && containsID(m.ix.about[r.doc], id) {
+				// A fact is about a country only if it says so where it
+				// says what it answers (see about); it gives a detail
+				// if its answer does.
+				if ok && (containsID(m.ix.about[r.doc], id) || kind == detail && m.ix.mentions(r.doc, id)) {
 					kept = append(kept, r)
 				}
 			}
@@ -104,12 +110,28 @@ func (m *Matcher) Answer(question string, lang facts.Lang) Result {
 				return r
 			}
 		}
+		var named []*facts.Series
+		if len(years) == 1 {
+			// One year: a range ("from 2014 to 2017") asks how a metric
+			// went, which no single point answers.
+			named = m.seriesNamed(nq)
+		}
 		kept := ranked[:0:0]
 		for _, c := range ranked {
 			switch {
 			case hasAny(m.ix.primary[c.doc], years):
 				c.cover += yearWeight
-				c.score += yearWeight
+				if s := m.seriesOf[m.ix.facts[c.doc]]; s != nil && slices.Contains(named, s) {
+					// The metric and the year asked name one point of a
+					// series: that point, phrased or not, before a fact
+					// that only speaks of the metric in that year.
+					c.score += seriesPointBonus
+				}
+				// Ranked by how closely its years are the ones asked:
+				// "2016" wants the 2016 figure before the overview of
+				// 2014–2017 that includes it; "2014 to 2017" rates the
+				// two alike, and the words decide.
+				c.score += yearWeight * (1 - spanPenalty*(1-yearJaccard(m.ix.primary[c.doc], years)))
 			case m.hasYear(c.doc, years) && !m.otherPoint(c.doc, years):
 				// Named in passing (a figure's comparison year, a report's
 				// date): neither for nor against. But a yearly figure whose
@@ -298,3 +320,62 @@ func (m *Matcher) suggest(ranked []scored, lang facts.Lang, skipYears []int) []S
 }
 
 func clamp01(x float64) float64 { return max(0, min(1, x)) }
+
+// yearJaccard is the share of the years in a or b that are in both.
+func yearJaccard(a, b []int) float32 {
+	n := 0
+	for _, y := range a {
+		if slices.Contains(b, y) {
+			n++
+		}
+	}
+	return float32(n) / float32(len(a)+len(b)-n)
+}
+
+// seriesNamed lists the series whose terms the question names ("exports",
+// "수출", "экспорт"), as words begin (Korean: anywhere), less those whose
+// excludes it names ("trade deficit" is not trade volume).
+func (m *Matcher) seriesNamed(nq string) []*facts.Series {
+	if m.base == nil {
+		return nil
+	}
+	var out []*facts.Series
+	for _, s := range m.base.AllSeries() {
+		if namesAny(nq, s.Terms) && !namesAny(nq, s.Excludes) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func namesAny(nq string, terms facts.Phrasings) bool {
+	for _, l := range facts.Langs {
+		for _, t := range terms.In(l) {
+			if wordAt(nq, normalize(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// wordAt reports whether w occurs in s at the start of a word, or
+// anywhere for Korean, which glues particles and compounds on.
+func wordAt(s, w string) bool {
+	if w == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return false
+		}
+		i += from
+		first, _ := utf8.DecodeRuneInString(w)
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if isHangul(first) || i == 0 || !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
+			return true
+		}
+		from = i + len(w)
+	}
+}

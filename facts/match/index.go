@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/ninebridges/ninebridges/facts"
@@ -19,6 +20,11 @@ const (
 	weightTitle  = 1.0
 	weightAlias  = 1.0
 	weightAnswer = 0.4
+	// titlePhrasingBelow is the number of phrasings in a language below
+	// which a fact's title in that language counts as one more, at
+	// titleScale (see buildIndex).
+	titlePhrasingBelow = 4
+	titleScale         = 0.9
 )
 
 // posting is a fact that holds a term, with the term's BM25 saturation in
@@ -87,6 +93,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 	}
 	var total float64
 	tf := map[int32]float32{}
+	var ids []int32
 	var translations [3]map[int32]float32
 	for i := range translations {
 		translations[i] = map[int32]float32{}
@@ -152,8 +159,25 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 			add(tf, a, weightAlias)
 		}
 		addTranslated(f.Answer, weightAnswer)
-		for _, n := range tf {
-			ix.docLen[d] += n
+		if v := f.Value; v != nil && v.Amount > 0 {
+			// The figure a fact gives names it as its title does, in
+			// whatever notation its answers write it.
+			exact, rounded := figureTerms(figure{value: v.Amount, percent: v.Unit == "%"})
+			for _, a := range []alt{{exact, 1}, {rounded, roundedCredit}} {
+				id := ix.term(a.term)
+				tf[id] = max(tf[id], weightTitle*a.credit)
+			}
+		}
+		// Summed in term order: a float sum depends on its order, and a
+		// map's changes from run to run, which would let the last bit of a
+		// fact's length, and so a tie between two facts, change with it.
+		ids = ids[:0]
+		for id := range tf {
+			ids = append(ids, id)
+		}
+		slices.Sort(ids)
+		for _, id := range ids {
+			ix.docLen[d] += tf[id]
 		}
 		for id, n := range tf {
 			ix.postings[id] = append(ix.postings[id], posting{doc: int32(d), sat: n})
@@ -184,6 +208,20 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 				ps = append(ps, ix.phrasing(q))
 			}
 		}
+		// A fact asked in few ways in a language, a drafted one above
+		// all, is asked in the words of its title too: a title is a short
+		// label of what the fact answers, the nearest thing to a phrasing
+		// it has. It counts a little less than one, as nobody asks in the
+		// form of a label; a fact with phrasings enough has its title's
+		// words among them, and is left as its curators wrote it.
+		for _, l := range facts.Langs {
+			if len(f.Questions.In(l)) >= titlePhrasingBelow {
+				continue
+			}
+			p := ix.phrasing(f.Title.In(l))
+			p.scale = titleScale
+			ps = append(ps, p)
+		}
 		ix.phrasings[d] = newFactPhrasings(ps)
 		ps = ps[:0]
 	}
@@ -196,6 +234,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 type phrasing struct {
 	clauses []pclause
 	weight  float32
+	scale   float32 // what closeness to it is worth: 1, less for a title
 }
 
 type pclause struct {
@@ -210,6 +249,7 @@ type pclause struct {
 // not in any one question.
 type factPhrasings struct {
 	weight    []float32 // per phrasing: the weight of its clauses
+	scale     []float32 // per phrasing: its phrasing.scale
 	clauseOff []int32   // phrasing p's clauses are clauseW[clauseOff[p]:clauseOff[p+1]]
 	clauseW   []float32 // per clause, of all phrasings in turn: its weight
 	ids       []int32   // the terms of the phrasings, sorted
@@ -229,6 +269,7 @@ func newFactPhrasings(ps []phrasing) factPhrasings {
 	byID := map[int32][]phrasingEntry{}
 	for pi, p := range ps {
 		fp.weight = append(fp.weight, p.weight)
+		fp.scale = append(fp.scale, p.scale)
 		fp.clauseOff = append(fp.clauseOff, int32(len(fp.clauseW)))
 		for _, pc := range p.clauses {
 			clause := int32(len(fp.clauseW))
@@ -252,7 +293,7 @@ func newFactPhrasings(ps []phrasing) factPhrasings {
 }
 
 func (ix *index) phrasing(q string) phrasing {
-	var p phrasing
+	p := phrasing{scale: 1}
 	for _, c := range ix.an.analyze(q) {
 		if c.year != 0 || c.ordinal != 0 {
 			continue
@@ -344,6 +385,9 @@ func (ix *index) corrections(w string, scr script) []int32 {
 			}
 		}
 	}
+	// The keys came in a map's order: the same word must get the same
+	// corrections, in the same order, every time.
+	slices.SortFunc(out, func(a, b int32) int { return strings.Compare(string(ix.surfaces[a].word), string(ix.surfaces[b].word)) })
 	if len(out) > 3 {
 		out = out[:3]
 	}

@@ -22,6 +22,16 @@ var stopWords = setOf(
 	"didn't", "don't", "doesn't", "isn't", "wasn't", "weren't", "i'm", "i've", "i'd", "they'd", "you'd", "it's", "that's",
 	"there's", "someone's", "lot", "bunch", "pretty", "quite", "still", "even", "ever", "now", "back", "way",
 	"among", "amongst",
+	// The rest of the Snowball stop list: prepositions, pronouns and
+	// particles that a question words its way around ("during 2016",
+	// "per KITA", "both ROK and RU"). Left as words: the question words
+	// (when, where, who, how, why), and comparison and order (more, most,
+	// before, after, between, above, below, down), which change what is
+	// asked.
+	"during", "toward", "towards", "per", "both", "each", "through", "until", "while", "against", "own", "same",
+	"such", "only", "further", "once", "off", "because", "having", "doing", "here", "nor", "too", "itself",
+	"himself", "herself", "themselves", "ourselves", "yourself", "yourselves", "hers", "ours", "theirs", "yours",
+	"myself", "him",
 	// Russian
 	"что", "как", "какой", "какая", "какое", "какие", "каким", "какого", "какую", "каков", "какова", "каковы", "кто",
 	"зачем", "ли", "же", "бы", "был", "была", "было", "были", "быть", "есть",
@@ -33,6 +43,16 @@ var stopWords = setOf(
 	// Russian chat
 	"кто-нибудь", "кто-то", "знает", "знаете", "правда", "вообще", "короче", "типа", "блин", "слушайте", "слушай",
 	"кстати", "помню", "помнит", "помните", "наверное", "вроде", "именно", "просто", "скока", "че", "чё", "ага",
+	// The rest of the Snowball stop list, but for the question words
+	// (когда, где, куда), negation (не, нет), numbers (один, два, три,
+	// раз: "в 25 раз"), comparison and order (больше, более, лучше,
+	// много, после, перед, через, без), always and never, and "можно",
+	// which asks what is allowed ("сколько дней можно… без визы").
+	"я", "то", "все", "да", "ты", "только", "меня", "даже", "вдруг", "если", "ни", "него", "вас", "нибудь", "опять",
+	"уж", "вам", "ведь", "потом", "себя", "ничего", "ей", "может", "надо", "ней", "тебя", "сам", "чтоб", "будто",
+	"тоже", "себе", "будет", "ж", "тогда", "того", "потому", "этого", "совсем", "ним", "здесь", "этом", "почти",
+	"мой", "тем", "чтобы", "нее", "всех", "наконец", "другой", "хоть", "нас", "них", "разве", "эту", "моя",
+	"впрочем", "хорошо", "свою", "этой", "иногда", "чуть", "том", "нельзя", "такой", "конечно", "всю",
 	// Korean (after particles are stripped)
 	"무엇", "무엇인가", "뭐", "뭐야", "뭔가", "뭔지", "뭐였", "뭐였어", "뭐예요", "무슨", "어떤", "어떻게", "어땠",
 	"얼마였", "얼마였어", "얼마인가", "몇", "년", "년도", "해", "월", "일", "알려줘",
@@ -55,7 +75,7 @@ var concepts = map[string][]string{
 	"korea": {"korea", "korean", "koreans", "rok", "south korea", "s korea", "s. korea", "republic of korea", "seoul",
 		"한국", "대한민국", "남한", "한", "한국의", "корея", "кореи", "корее", "корейский", "корейская", "корейские",
 		"республика корея", "южная корея", "южной кореи", "южной кореей", "рк", "сеул", "сеула"},
-	"russia": {"russia", "russian", "russians", "rf", "russian federation", "moscow", "러시아", "러", "로씨야", "россия",
+	"russia": {"russia", "russian", "russians", "rf", "ru", "rus", "russian federation", "moscow", "러시아", "러", "로씨야", "россия",
 		"россии", "российский", "российская", "российские", "рф", "москва", "москвы", "кремль", "moscow's"},
 	"korea-russia": {"한러", "한-러", "российско-корейский", "корейско-российский", "rok-russia", "korea-russia"},
 	"trade": {"trade", "trading", "commerce", "commercial", "bilateral trade", "trade volume", "trade turnover", "turnover",
@@ -86,7 +106,7 @@ var concepts = map[string][]string{
 		"глава мид"},
 	"foreign-ministry": {"foreign ministry", "mofa", "ministry of foreign affairs", "외교부", "мид"},
 	"president":        {"president", "presidents", "대통령", "президент", "президента", "президенты"},
-	"meeting": {"meet", "met", "meeting", "meetings", "talks", "sat down", "회담", "만남", "만났", "회동", "면담",
+	"meeting": {"meet", "met", "meeting", "meetings", "talks", "sat down", "sit down", "sits down", "회담", "만남", "만났", "회동", "면담",
 		"встреча", "встретился", "встретились", "встречи", "переговоры"},
 	"anniversary": {"anniversary", "jubilee", "주년", "기념", "годовщина", "годовщину", "годовщины", "юбилей", "летие"},
 	"diplomatic-relations": {"diplomatic relations", "diplomatic ties", "ties", "relations", "relationship", "수교", "외교관계",

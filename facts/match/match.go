@@ -31,7 +31,13 @@ var (
 	simWeight     = float32(0.5)
 	simShare      = float32(0.1)
 	yearWeight    = float32(4.0)
-	typoCredit    = float32(0.85)
+	// spanPenalty is the share of yearWeight a fact whose years are
+	// not just those asked forgoes in the ranking (see yearJaccard).
+	spanPenalty = float32(0.35)
+	// seriesPointBonus ranks a series' point for the year asked above
+	// other facts of that year when the question names the series.
+	seriesPointBonus = float32(2.0)
+	typoCredit       = float32(0.85)
 	// weakOOV scales the weight of unknown words that say little about
 	// what is asked: a Korean word that ends like a verb ("포함돼",
 	// "나왔어"), as Korean questions end in predicates the base cannot

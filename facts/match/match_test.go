@@ -385,6 +385,44 @@ func TestSplitCompounds(t *testing.T) {
 	}
 }
 
+// TestChatWords checks how the words of chat are read: clipped words as
+// the words they stand for, letters alone and prepositions as nothing,
+// "RU" as Russia, and a visit not as a visa.
+func TestChatWords(t *testing.T) {
+	_, m := testMatcher(t)
+	tests := []struct {
+		in   string
+		want string // each clause's concept, or its word, space-separated
+	}{
+		{"korean govt", "#korea govern"},
+		{"ppl in 2014", "peopl"},
+		{"trade n tourists w/ 25x", "#trade #tourists 25"},
+		{"ROK-RU trade", "#korea #russia #trade"},
+		{"per KITA during 2019", "kita"},
+		{"feb 2020", "februari"},
+		{"визит в Москву", "#visit #russia"},
+		{"визы", "#visa"},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, c := range m.ix.an.analyze(tt.in) {
+			if c.year != 0 || len(c.terms) == 0 {
+				continue
+			}
+			w := c.terms[0].term
+			for _, a := range c.terms {
+				if strings.HasPrefix(a.term, "#") {
+					w = a.term
+				}
+			}
+			got = append(got, w)
+		}
+		if strings.Join(got, " ") != tt.want {
+			t.Errorf("analyze(%q) = %q, want %q", tt.in, strings.Join(got, " "), tt.want)
+		}
+	}
+}
+
 func TestKoreanPredicate(t *testing.T) {
 	for w, want := range map[string]bool{
 		"포함돼": true, "했나요": true, "원하는": true, "나왔어": true, "정도였나요": true,

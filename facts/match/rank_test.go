@@ -90,29 +90,42 @@ func referenceSimilarity(ix *index, qcs []qclause, qTotal float32, doc int32) fl
 	}
 	var best float32
 	f := ix.facts[doc]
+	type asked struct {
+		text  string
+		scale float32
+	}
+	var texts []asked
 	for _, l := range facts.Langs {
-		for _, text := range f.Questions.In(l) {
-			p := ix.phrasing(text)
-			qBest := make([]float32, len(qcs))
-			var pMatched float32
-			for _, pc := range p.clauses {
-				var credit float32
-				for j, id := range pc.ids {
-					if t, ok := terms[id]; ok {
-						c := min(t.credit, pc.credit[j])
-						credit = max(credit, c)
-						qBest[t.clause] = max(qBest[t.clause], c)
-					}
+		for _, q := range f.Questions.In(l) {
+			texts = append(texts, asked{q, 1})
+		}
+	}
+	for _, l := range facts.Langs {
+		if len(f.Questions.In(l)) < titlePhrasingBelow {
+			texts = append(texts, asked{f.Title.In(l), titleScale})
+		}
+	}
+	for _, a := range texts {
+		p := ix.phrasing(a.text)
+		qBest := make([]float32, len(qcs))
+		var pMatched float32
+		for _, pc := range p.clauses {
+			var credit float32
+			for j, id := range pc.ids {
+				if t, ok := terms[id]; ok {
+					c := min(t.credit, pc.credit[j])
+					credit = max(credit, c)
+					qBest[t.clause] = max(qBest[t.clause], c)
 				}
-				pMatched += credit * pc.w
 			}
-			var matched float32
-			for ci, q := range qcs {
-				matched += qBest[ci] * q.w
-			}
-			if union := qTotal + p.weight - pMatched; union > 0 {
-				best = max(best, matched/union)
-			}
+			pMatched += credit * pc.w
+		}
+		var matched float32
+		for ci, q := range qcs {
+			matched += qBest[ci] * q.w
+		}
+		if union := qTotal + p.weight - pMatched; union > 0 {
+			best = max(best, a.scale*matched/union)
 		}
 	}
 	return best

@@ -85,7 +85,7 @@ func (sim *similarity) to(doc int32) float32 {
 			matched += sim.qBest[p*nq+ci] * q.w
 		}
 		if union := sim.qTotal + fp.weight[p] - pMatched; union > 0 {
-			best = max(best, matched/union)
+			best = max(best, fp.scale[p]*matched/union)
 		}
 	}
 	return best

@@ -35,7 +35,13 @@ type token struct {
 	surface string
 	script  script
 	year    int // set for a plausible year such as 2016
+	// gap is what separates the token from the one before: 0 for
+	// nothing ("134억"), the character for one '.', ',' or space ("22.34",
+	// "510 000"), and gapOther for anything else. Figures are read from it.
+	gap byte
 }
+
+const gapOther = '?'
 
 // DetectLang says which language a question is in: any Hangul makes it
 // Korean, any Cyrillic Russian, anything else English.
@@ -105,6 +111,22 @@ func tokenize(s string) []token {
 	var out []token
 	var b strings.Builder
 	cur := script(255)
+	// skipped counts the characters since the last token, and sep is the
+	// first of them; start is the gap of the token being built.
+	skipped, sep, start := 0, rune(0), byte(0)
+	gapOf := func() byte {
+		switch {
+		case skipped == 0:
+			return 0
+		case skipped > 1:
+			return gapOther
+		case sep == '.' || sep == ',':
+			return byte(sep)
+		case sep == ' ' || sep == '\u00a0' || sep == '\u202f':
+			return ' '
+		}
+		return gapOther
+	}
 	flush := func() {
 		if b.Len() == 0 {
 			return
@@ -118,7 +140,7 @@ func tokenize(s string) []token {
 				return
 			}
 		}
-		t := token{surface: w, script: cur}
+		t := token{surface: w, script: cur, gap: start}
 		if cur == digits && len(w) == 4 {
 			if y := atoi(w); y >= 1900 && y <= 2099 {
 				t.year = y
@@ -135,7 +157,8 @@ func tokenize(s string) []token {
 			// of dollars, not of the United States.
 			flush()
 			cur = 255
-			out = append(out, token{surface: string(r), script: latin})
+			out = append(out, token{surface: string(r), script: latin, gap: gapOf()})
+			skipped = 0
 			continue
 		}
 		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' && cur == latin
@@ -146,6 +169,10 @@ func tokenize(s string) []token {
 		if !isWord {
 			flush()
 			cur = 255
+			if skipped == 0 {
+				sep = r
+			}
+			skipped++
 			continue
 		}
 		sc := scriptOf(r)
@@ -155,6 +182,9 @@ func tokenize(s string) []token {
 		if sc != cur {
 			flush()
 			cur = sc
+		}
+		if b.Len() == 0 {
+			start, skipped = gapOf(), 0
 		}
 		b.WriteRune(r)
 	}
@@ -177,12 +207,19 @@ func stem(t token) string {
 		if w, ok := numberWords[t.surface]; ok {
 			return w
 		}
-		if len(t.surface) <= 2 {
-			return t.surface
+		w := t.surface
+		if full, ok := shorthand[w]; ok {
+			w = full
 		}
-		return english.Stem(t.surface, true)
+		if len(w) <= 2 {
+			return w
+		}
+		return english.Stem(w, true)
 	case cyrillic:
 		if w, ok := numberWords[t.surface]; ok {
+			return w
+		}
+		if w, ok := stemExceptions[t.surface]; ok {
 			return w
 		}
 		return russian.Stem(t.surface, true)
@@ -191,6 +228,21 @@ func stem(t token) string {
 	}
 	return t.surface
 }
+
+// shorthand are the clipped words of chat and headlines, read as the
+// words they stand for: "30 yrs", "ppl", "govt", "feb 2020".
+var shorthand = map[string]string{
+	"yr": "year", "yrs": "years", "ppl": "people", "govt": "government", "gov": "government", "coop": "cooperation",
+	"co-op": "cooperation", "intl": "international", "econ": "economic", "biz": "business", "pres": "president",
+	"jan": "january", "feb": "february", "mar": "march", "apr": "april", "jun": "june", "jul": "july", "aug": "august",
+	"sep": "september", "sept": "september", "oct": "october", "nov": "november", "dec": "december",
+	"bn": "billion", "mln": "million", "pct": "percent",
+}
+
+// stemExceptions are words the stemmer cuts too far, into another word's
+// stem: Snowball takes "визит" (a visit) for a verb in -ит and leaves
+// "виз", the stem of "виза", so a visit would be a visa.
+var stemExceptions = map[string]string{"визит": "визит"}
 
 // numberWords lets "fourth", "4th" and "четвёртый" meet on "4".
 var numberWords = map[string]string{
