@@ -336,24 +336,39 @@ func yearJaccard(a, b []int) float32 {
 // "수출", "экспорт"), as words begin (Korean: anywhere), less those whose
 // excludes it names ("trade deficit" is not trade volume).
 func (m *Matcher) seriesNamed(nq string) []*facts.Series {
-	if m.base == nil {
-		return nil
-	}
 	var out []*facts.Series
-	for _, s := range m.base.AllSeries() {
-		if namesAny(nq, s.Terms) && !namesAny(nq, s.Excludes) {
-			out = append(out, s)
+	for _, st := range m.seriesTerms {
+		if namesAny(nq, st.terms) && !namesAny(nq, st.excludes) {
+			out = append(out, st.s)
 		}
 	}
 	return out
 }
 
-func namesAny(nq string, terms facts.Phrasings) bool {
+// seriesWords are a series' terms and excludes in every language,
+// normalised as questions are.
+type seriesWords struct {
+	s               *facts.Series
+	terms, excludes []string
+}
+
+func newSeriesWords(s *facts.Series) seriesWords {
+	sw := seriesWords{s: s}
 	for _, l := range facts.Langs {
-		for _, t := range terms.In(l) {
-			if wordAt(nq, normalize(t)) {
-				return true
-			}
+		for _, t := range s.Terms.In(l) {
+			sw.terms = append(sw.terms, normalize(t))
+		}
+		for _, t := range s.Excludes.In(l) {
+			sw.excludes = append(sw.excludes, normalize(t))
+		}
+	}
+	return sw
+}
+
+func namesAny(nq string, words []string) bool {
+	for _, w := range words {
+		if wordAt(nq, w) {
+			return true
 		}
 	}
 	return false

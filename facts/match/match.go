@@ -64,6 +64,8 @@ type Matcher struct {
 	simPool  sync.Pool
 	complete *completer
 	states   []detailKind // per fact: the details it states
+	// seriesTerms are the words that name each series (see seriesNamed).
+	seriesTerms []seriesWords
 }
 
 // New indexes the base.
@@ -77,6 +79,7 @@ func New(b *facts.Base) *Matcher {
 		for _, f := range s.Points {
 			m.seriesOf[f] = s
 		}
+		m.seriesTerms = append(m.seriesTerms, newSeriesWords(s))
 	}
 	return m
 }
