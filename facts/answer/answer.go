@@ -279,7 +279,10 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 				near = append(near, s.FactID)
 			}
 		}
-		if e := a.eventFor(question, near); e != nil && len(e.Facts) > 1 {
+		// A fact in several events does not say which one a question
+		// about now means; unless the question shares words with one's
+		// title, the fact found is the answer, as of its source.
+		if e, shared := a.eventFor(question, near); e != nil && len(e.Facts) > 1 && (in.About || shared > 0 || res.Fact == nil || len(a.eventOf[res.Fact.ID]) < 2) {
 			r = a.event(r, e)
 			if in.Present {
 				r.Note = a.asOf(r.Lang, r.Facts)
@@ -550,7 +553,7 @@ func (a *Answerer) eventHolding(fs []*facts.Fact) *facts.Event {
 // (best first): the one whose title shares most words with the question,
 // the first fact's on a tie. "What went down at the Pohang forum" is the
 // forum, not the ministers' meeting held there the same week.
-func (a *Answerer) eventFor(question string, near []string) *facts.Event {
+func (a *Answerer) eventFor(question string, near []string) (*facts.Event, int) {
 	words := strings.FieldsFunc(fold(question), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	var cands []*facts.Event
 	for _, id := range near {
@@ -585,7 +588,7 @@ func (a *Answerer) eventFor(question string, near []string) *facts.Event {
 			}
 		}
 	}
-	return best
+	return best, bestScore
 }
 
 // event answers with a timeline event: its first fact, which dates and
