@@ -59,6 +59,9 @@ func TestContentSets(t *testing.T) {
 		// prompted was done; their first scores are in the README.
 		{dir: filepath.Join("blind", "5"), minRight: 193},
 		{dir: filepath.Join("blind", "6"), minRight: 200},
+		// Set 7 was written and sealed after the audit's corrections and
+		// documents-as-facts landed; its first score is in the README.
+		{dir: filepath.Join("blind", "7"), minRight: 215},
 	}
 	for _, set := range sets {
 		t.Run(filepath.ToSlash(set.dir), func(t *testing.T) {
