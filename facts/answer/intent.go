@@ -702,15 +702,5 @@ func scan(q string) (tags uint32, op Op) {
 // withoutPresent drops the words that ask how things stand now, and the
 // verbs of being in force that come with them.
 func withoutPresent(question string) string {
-	q := fold(question)
-	for _, w := range append(presentWords, "in force", "in effect", "valid", "유효", "효력", "действует", "действуют", "в силе") {
-		for {
-			i := find(q, w)
-			if i < 0 {
-				break
-			}
-			q = q[:i] + strings.Repeat(" ", len(w)) + q[i+len(w):]
-		}
-	}
-	return q
+	return withoutWords(question, append(slices.Clone(presentWords), "in force", "in effect", "valid", "유효", "효력", "действует", "действуют", "в силе"))
 }
