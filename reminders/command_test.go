@@ -409,7 +409,7 @@ func golden(t *testing.T, path, got string) {
 		t.Fatalf("%v (run go test ./commands -run %s -update)", err, t.Name())
 	}
 	if got != string(want) {
-		t.Errorf("%s differs (go test ./commands -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
+		t.Errorf("%s differs (go test ./reminders -update rewrites it):\n--- got\n%s\n--- want\n%s", path, got, want)
 	}
 }
 
@@ -440,7 +440,7 @@ func TestRenderReminder(t *testing.T) {
 			[]string{"**10 лет** со дня события (7 ноября 2018 г.)"}, nil},
 		{"quiet day", Reminder{Date: day("2026-11-20"), Lang: facts.EN, Kinds: all}, nil, nil},
 		{"quiet day, next event", Reminder{Date: day("2026-11-20"), Lang: facts.EN, Kinds: all, NextIfEmpty: true},
-			[]string{"Coming up on 5 February: South Korea announces trade meetings with Russia and Azerbaijan (5 February 2020)"}, nil},
+			[]string{"Coming up on 1 January: The Korea–Russia visa-waiver agreement, signed on 13 November 2013, takes effect (1 January 2014)"}, nil},
 		{"weekly only on Mondays", Reminder{Date: day("2026-11-17"), Lang: facts.EN, Kinds: []store.Kind{store.KindWeeklyTimeline}, NextIfEmpty: true}, nil, nil},
 		{"weekly digest on Monday", Reminder{Date: day("2026-11-16"), Lang: facts.EN, Kinds: []store.Kind{store.KindWeeklyTimeline}},
 			[]string{"This week in the timeline:", "Part ", "/timeline from:"}, nil},
