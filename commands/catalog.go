@@ -344,32 +344,6 @@ var (
 	}
 )
 
-// topicNames are the labels of the base's topics. A topic missing here is
-// shown by its id (and a test fails, so it gets a label).
-var topicNames = map[string]facts.Text{
-	"arctic":   {EN: "Arctic", KO: "북극", RU: "Арктика"},
-	"bridges":  {EN: "Nine Bridges", KO: "9-브릿지", RU: "«Девять мостов»"},
-	"business": {EN: "Business", KO: "기업·비즈니스", RU: "Бизнес"},
-	"far-east": {EN: "Russian Far East", KO: "러시아 극동", RU: "Дальний Восток"},
-	"forum":    {EN: "Interregional forum", KO: "한러 지방협력포럼", RU: "Межрегиональный форум"},
-	"fta":      {EN: "Free trade agreement", KO: "자유무역협정(FTA)", RU: "Соглашение о свободной торговле"},
-	"history":  {EN: "History", KO: "역사", RU: "История"},
-	"people":   {EN: "People-to-people exchanges", KO: "인적 교류", RU: "Гуманитарные обмены"},
-	"policy":   {EN: "Policy", KO: "정책", RU: "Политика"},
-	"risks":    {EN: "Risks", KO: "위험 요인", RU: "Риски"},
-	"sources":  {EN: "Sources", KO: "출처 자료", RU: "Источники"},
-	"summit":   {EN: "Summits", KO: "정상회담", RU: "Саммиты"},
-	"trade":    {EN: "Trade", KO: "교역", RU: "Торговля"},
-}
-
-// topicName is the label of topic in lang.
-func topicName(topic string, lang facts.Lang) string {
-	if t, ok := topicNames[topic]; ok {
-		return t.In(lang)
-	}
-	return topic
-}
-
 var ruMonthsGen = [...]string{"", "января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"}
 
 // monthDay formats a day of the year without the year, in lang.

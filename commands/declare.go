@@ -113,7 +113,7 @@ func topicChoices(b *facts.Base) []*discordgo.ApplicationCommandOptionChoice {
 		if len(out) == 25 {
 			break
 		}
-		name := facts.Text{EN: topicName(t, facts.EN), KO: topicName(t, facts.KO), RU: topicName(t, facts.RU)}
+		name := b.TopicTitle(t)
 		out = append(out, &discordgo.ApplicationCommandOptionChoice{
 			Name:              name.EN,
 			NameLocalizations: Localized(name),

@@ -150,18 +150,3 @@ func TestCatalogue(t *testing.T) {
 		t.Error(err)
 	}
 }
-
-func TestEveryTopicHasALabel(t *testing.T) {
-	b, _ := embedded(t)
-	for _, topic := range b.Topics() {
-		tx, ok := topicNames[topic]
-		if !ok || tx.EN == "" || tx.KO == "" || tx.RU == "" {
-			t.Errorf("topic %q has no label in every language", topic)
-		}
-	}
-	for _, l := range facts.Langs {
-		if got := topicName("brand-new", l); got != "brand-new" {
-			t.Errorf("unknown topic shown as %q", got)
-		}
-	}
-}

@@ -122,7 +122,7 @@ func howToAsk(lang facts.Lang) string {
 func (n *info) topicList(lang facts.Lang) string {
 	names := make([]string, len(n.stats.topics))
 	for i, t := range n.stats.topics {
-		names[i] = topicName(t, lang)
+		names[i] = n.base.TopicTitle(t).In(lang)
 	}
 	return strings.Join(names, ", ")
 }

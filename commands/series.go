@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"math"
 	"strconv"
 	"strings"
 
@@ -119,7 +118,7 @@ func seriesTable(s *facts.Series, lang facts.Lang) (table, notes string) {
 	approx := false
 	for _, f := range s.Points {
 		v := f.Value
-		amount := formatAmount(v.Amount, v.Unit, lang)
+		amount := facts.FormatAmount(v.Amount, v.Unit, lang)
 		if v.Approx {
 			amount = "≈" + amount
 			approx = true
@@ -173,104 +172,4 @@ func joinYears(ys []int) string {
 		s[i] = strconv.Itoa(y)
 	}
 	return strings.Join(s, ", ")
-}
-
-// formatAmount writes a figure the way a reader of lang expects it:
-// "US$13.4 billion", "134억 달러", "13,4 млрд долл."; "510,000", "51만 명",
-// "510 тыс.".
-func formatAmount(v float64, unit string, lang facts.Lang) string {
-	switch unit {
-	case "USD":
-		switch lang {
-		case facts.KO:
-			return koNumber(int64(math.Round(v))) + " 달러"
-		case facts.RU:
-			switch {
-			case v >= 1e9:
-				return decimal(v/1e9, 2, ",") + " млрд долл."
-			case v >= 1e6:
-				return decimal(v/1e6, 2, ",") + " млн долл."
-			}
-			return group(int64(math.Round(v)), "\u00a0") + " долл."
-		}
-		switch {
-		case v >= 1e9:
-			return "US$" + decimal(v/1e9, 2, ".") + " billion"
-		case v >= 1e6:
-			return "US$" + decimal(v/1e6, 2, ".") + " million"
-		}
-		return "US$" + group(int64(math.Round(v)), ",")
-	case "people":
-		n := int64(math.Round(v))
-		switch lang {
-		case facts.KO:
-			return koNumber(n) + " 명"
-		case facts.RU:
-			switch {
-			case v >= 1e6:
-				return decimal(v/1e6, 2, ",") + " млн"
-			case v >= 1e3:
-				return decimal(v/1e3, 1, ",") + " тыс."
-			}
-			return group(n, "\u00a0")
-		}
-		return group(n, ",")
-	}
-	sep := ","
-	if lang == facts.RU {
-		sep = "\u00a0"
-	}
-	return group(int64(math.Round(v)), sep) + " " + unit
-}
-
-// decimal rounds x to at most prec decimals and drops trailing zeros.
-func decimal(x float64, prec int, point string) string {
-	p := math.Pow(10, float64(prec))
-	s := strconv.FormatFloat(math.Round(x*p)/p, 'f', -1, 64)
-	return strings.Replace(s, ".", point, 1)
-}
-
-// group writes n with thousands separated by sep.
-func group(n int64, sep string) string {
-	if n < 0 {
-		return "-" + group(-n, sep)
-	}
-	s := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(sep)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
-}
-
-// koNumber writes n in Korean myriads: 134억, 29만 2천, 8억 8,880만.
-func koNumber(n int64) string {
-	if n < 10000 {
-		return koPart(n)
-	}
-	var parts []string
-	for _, u := range []struct {
-		v    int64
-		name string
-	}{{1e12, "조"}, {1e8, "억"}, {1e4, "만"}} {
-		if q := n / u.v; q > 0 {
-			parts = append(parts, koPart(q)+u.name)
-			n %= u.v
-		}
-	}
-	if n > 0 {
-		parts = append(parts, koPart(n))
-	}
-	return strings.Join(parts, " ")
-}
-
-// koPart writes a group below ten thousand, round thousands as "4천".
-func koPart(q int64) string {
-	if q >= 1000 && q%1000 == 0 {
-		return fmt.Sprintf("%d천", q/1000)
-	}
-	return group(q, ",")
 }

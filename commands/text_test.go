@@ -131,45 +131,6 @@ func TestCleanQuestion(t *testing.T) {
 	}
 }
 
-func TestFormatAmount(t *testing.T) {
-	tests := []struct {
-		v    float64
-		unit string
-		lang facts.Lang
-		want string
-	}{
-		{13.4e9, "USD", facts.EN, "US$13.4 billion"},
-		{16e9, "USD", facts.EN, "US$16 billion"},
-		{22.34e9, "USD", facts.EN, "US$22.34 billion"},
-		{888.8e6, "USD", facts.EN, "US$888.8 million"},
-		{12345, "USD", facts.EN, "US$12,345"},
-		{13.4e9, "USD", facts.KO, "134억 달러"},
-		{22.34e9, "USD", facts.KO, "223억 4천만 달러"},
-		{888.8e6, "USD", facts.KO, "8억 8,880만 달러"},
-		{1.5e12, "USD", facts.KO, "1조 5천억 달러"},
-		{13.4e9, "USD", facts.RU, "13,4 млрд долл."},
-		{888.8e6, "USD", facts.RU, "888,8 млн долл."},
-		{12345, "USD", facts.RU, "12\u00a0345 долл."},
-		{510000, "people", facts.EN, "510,000"},
-		{292000, "people", facts.EN, "292,000"},
-		{510000, "people", facts.KO, "51만 명"},
-		{292000, "people", facts.KO, "29만 2천 명"},
-		{30000, "people", facts.KO, "3만 명"},
-		{12345, "people", facts.KO, "1만 2,345 명"},
-		{950, "people", facts.KO, "950 명"},
-		{510000, "people", facts.RU, "510 тыс."},
-		{292500, "people", facts.RU, "292,5 тыс."},
-		{1.25e6, "people", facts.RU, "1,25 млн"},
-		{950, "people", facts.RU, "950"},
-		{1234567, "tonnes", facts.EN, "1,234,567 tonnes"},
-	}
-	for _, tt := range tests {
-		if got := formatAmount(tt.v, tt.unit, tt.lang); got != tt.want {
-			t.Errorf("formatAmount(%v, %s, %s) = %q, want %q", tt.v, tt.unit, tt.lang, got, tt.want)
-		}
-	}
-}
-
 func TestParseMonthDay(t *testing.T) {
 	tests := []struct {
 		in    string

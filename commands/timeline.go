@@ -85,7 +85,7 @@ func (tl *timelines) timelinePage(q timelineQuery) (Message, error) {
 		if !ok {
 			var names []string
 			for _, t := range tl.base.Topics() {
-				names = append(names, topicName(t, lang))
+				names = append(names, tl.base.TopicTitle(t).In(lang))
 			}
 			return Message{}, userErr(lang, msgUnknownTopic, inline(q.Topic), strings.Join(names, ", "))
 		}
@@ -113,7 +113,7 @@ func (tl *timelines) timelinePage(q timelineQuery) (Message, error) {
 			filter = append(filter, a+" – "+z)
 		}
 		if q.Topic != "" {
-			filter = append(filter, topicName(q.Topic, lang))
+			filter = append(filter, tl.base.TopicTitle(q.Topic).In(lang))
 		}
 		fmt.Fprintf(&b, "*%s*\n\n", strings.Join(filter, " · "))
 	}
@@ -149,7 +149,7 @@ func (tl *timelines) resolveTopic(s string) (string, bool) {
 	}
 	for _, t := range topics {
 		for _, l := range facts.Langs {
-			if strings.EqualFold(topicName(t, l), s) {
+			if strings.EqualFold(tl.base.TopicTitle(t).In(l), s) {
 				return t, true
 			}
 		}

@@ -22,6 +22,9 @@ type Base struct {
 	groups   []*Group
 	entities []*Entity
 	names    nameIndex // the entities' names, for EntitiesNamedIn
+	// topicTitles label the topics (topics.yaml); nil when the base
+	// declares none.
+	topicTitles map[string]Text
 }
 
 //go:embed corpus/*.txt data/*.yaml
@@ -144,6 +147,15 @@ func (b *Base) Topics() []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TopicTitle is the label of a topic, or the id itself as its label in
+// every language when the base declares no topics.
+func (b *Base) TopicTitle(topic string) Text {
+	if t, ok := b.topicTitles[topic]; ok {
+		return t
+	}
+	return Text{EN: topic, KO: topic, RU: topic}
 }
 
 // HasTopic reports whether any of the event's facts is of topic.

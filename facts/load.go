@@ -37,8 +37,14 @@ type dataFile struct {
 	Events   []rawEvent  `yaml:"events"`
 	Groups   []rawGroup  `yaml:"groups"`
 	Entities []rawEntity `yaml:"entities"`
+	Topics   []rawTopic  `yaml:"topics"`
 	// Exclusions are passages deliberately not made facts (exclusion.go).
 	Exclusions []rawExclusion `yaml:"exclusions"`
+}
+
+type rawTopic struct {
+	ID    string `yaml:"id"`
+	Title Text   `yaml:"title"`
 }
 
 type rawEntity struct {
@@ -301,11 +307,27 @@ func (l *loader) load(fsys fs.FS) *Base {
 		for i, e := range df.Entities {
 			entities = append(entities, pendingEntity{e, pos("entities", i)})
 		}
+		for i, tp := range df.Topics {
+			w := pos("topics", i)
+			if !isKebab(tp.ID) {
+				l.bad(w.file, w.at("id"), "topic id %q is not kebab-case", tp.ID)
+			} else if _, dup := b.topicTitles[tp.ID]; dup {
+				l.bad(w.file, w.at("id"), "topic %q is declared twice", tp.ID)
+			}
+			l.checkText(w, "title", tp.Title, 60)
+			if b.topicTitles == nil {
+				b.topicTitles = map[string]Text{}
+			}
+			b.topicTitles[tp.ID] = tp.Title
+		}
 		for i, e := range df.Exclusions {
 			l.checkExclusion(b, e, pos("exclusions", i)) // the documents are read by now
 		}
 	}
 	for _, p := range facts {
+		if _, ok := b.topicTitles[p.raw.Topic]; b.topicTitles != nil && p.raw.Topic != "" && !ok {
+			l.bad(p.w.file, p.w.at("topic"), "topic %q is not declared under topics: (give it a title in en, ko and ru)", p.raw.Topic)
+		}
 		if f := l.checkFact(b, p.raw, p.w); f != nil {
 			b.facts = append(b.facts, f)
 			b.byID[f.ID] = f

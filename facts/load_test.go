@@ -71,6 +71,7 @@ func TestLoadBrokenFixtures(t *testing.T) {
 		{"bad-reference-url", facts, 14, `reference url "not a url" is not an http(s) address`},
 		{"reference-date", facts, 19, `reference date "2026" is not the day it was read (YYYY-MM-DD)`},
 		{"figure-parity", facts, 8, `the answer in ko lacks 10000000000, which another language states`},
+		{"topic-undeclared", facts, 3, `topic "trade" is not declared under topics:`},
 		{"claim-own-voice", facts, 37, `fact "trade-2030-plan": its source reports someone's claim ("said"), but the answer in en states it in our own voice`},
 		{"entity-misspelled", facts, 18, `fact "forum-pohang" writes "Пхоханг" in ru; the entity table spells it "Пхохан"`},
 		{"doc-no-separator", corpus, 6, `no "---" line`},
@@ -175,4 +176,22 @@ func TestLoadIsBounded(t *testing.T) {
 			t.Fatalf("got %v, want context.Canceled", err)
 		}
 	})
+}
+
+// A base that declares no topics shows their ids; the shipped one labels
+// every topic in every language.
+func TestTopicTitles(t *testing.T) {
+	b := embeddedBase(t)
+	for _, tp := range b.Topics() {
+		if tt := b.TopicTitle(tp); tt.EN == tp || tt.KO == "" || tt.RU == "" {
+			t.Errorf("topic %q: title %+v", tp, tt)
+		}
+	}
+	plain, err := LoadDir("testdata/valid")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := plain.TopicTitle("trade"); got.EN != "trade" || got.RU != "trade" {
+		t.Errorf("undeclared topic shown as %+v, want its id", got)
+	}
 }

@@ -67,32 +67,6 @@ func t(lang facts.Lang, key string, args ...any) string {
 	return fmt.Sprintf(m.In(lang), args...)
 }
 
-// topicNames are the labels of the base's topics; commands/catalog.go
-// holds the same labels for Discord. TestTopicLabels fails when the base
-// grows a topic without one here.
-var topicNames = map[string]facts.Text{
-	"arctic":   {EN: "Arctic", KO: "북극", RU: "Арктика"},
-	"bridges":  {EN: "Nine Bridges", KO: "9-브릿지", RU: "«Девять мостов»"},
-	"business": {EN: "Business", KO: "기업·비즈니스", RU: "Бизнес"},
-	"far-east": {EN: "Russian Far East", KO: "러시아 극동", RU: "Дальний Восток"},
-	"forum":    {EN: "Interregional forum", KO: "한러 지방협력포럼", RU: "Межрегиональный форум"},
-	"fta":      {EN: "Free trade agreement", KO: "자유무역협정(FTA)", RU: "Соглашение о свободной торговле"},
-	"history":  {EN: "History", KO: "역사", RU: "История"},
-	"people":   {EN: "People-to-people exchanges", KO: "인적 교류", RU: "Гуманитарные обмены"},
-	"policy":   {EN: "Policy", KO: "정책", RU: "Политика"},
-	"risks":    {EN: "Risks", KO: "위험 요인", RU: "Риски"},
-	"sources":  {EN: "Sources", KO: "출처 자료", RU: "Источники"},
-	"summit":   {EN: "Summits", KO: "정상회담", RU: "Саммиты"},
-	"trade":    {EN: "Trade", KO: "교역", RU: "Торговля"},
-}
-
-func topicName(topic string, lang facts.Lang) string {
-	if n, ok := topicNames[topic]; ok {
-		return n.In(lang)
-	}
-	return topic
-}
-
 // catalogue is the site's own text. The answers, titles and quotes come
 // from the fact base; this is only the frame around them.
 var catalogue = map[string]msg{

@@ -29,7 +29,7 @@ func (s *Site) topicItems(lang facts.Lang) []topicItem {
 				n++
 			}
 		}
-		out = append(out, topicItem{tp, topicName(tp, lang), n})
+		out = append(out, topicItem{tp, s.base.TopicTitle(tp).In(lang), n})
 	}
 	return out
 }
@@ -252,7 +252,7 @@ func (s *Site) fact(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if val := f.Value; val != nil {
-		vv := &valueView{Amount: formatAmount(val.Amount, val.Unit, lang), AsOf: val.AsOf, Approx: val.Approx}
+		vv := &valueView{Amount: facts.FormatAmount(val.Amount, val.Unit, lang), AsOf: val.AsOf, Approx: val.Approx}
 		if sr, ok := s.base.Series(val.Series); ok {
 			vv.SeriesID, vv.SeriesTitle = sr.ID, sr.Title.In(lang)
 		}
@@ -351,7 +351,7 @@ func (s *Site) topic(w http.ResponseWriter, r *http.Request) {
 		}
 		return strings.Compare(a.Title.In(lang), b.Title.In(lang))
 	})
-	p := s.newPage(r, lang, t(lang, "topic.title", topicName(id, lang)), "ask")
+	p := s.newPage(r, lang, t(lang, "topic.title", s.base.TopicTitle(id).In(lang)), "ask")
 	p.Body = struct {
 		ID    string
 		Facts []*facts.Fact
@@ -503,7 +503,7 @@ func (s *Site) series(w http.ResponseWriter, r *http.Request) {
 	}{ID: sr.ID, Title: sr.Title.In(lang)}
 	for _, f := range sr.Points {
 		src := s.sourcesOf("row", []*facts.Fact{f}, lang)
-		v.Rows = append(v.Rows, rowView{Year: f.Value.Year, FactID: f.ID, Amount: formatAmount(f.Value.Amount, f.Value.Unit, lang),
+		v.Rows = append(v.Rows, rowView{Year: f.Value.Year, FactID: f.ID, Amount: facts.FormatAmount(f.Value.Amount, f.Value.Unit, lang),
 			AsOf: f.Value.AsOf, Approx: f.Value.Approx, Sources: src.Quotes, Refs: src.Refs})
 	}
 	if ys := sr.Years(); len(ys) > 0 {

@@ -37,7 +37,7 @@ func newViews(b *facts.Base, as *assets) (*views, error) {
 	funcs := template.FuncMap{
 		"t":          t,
 		"href":       href,
-		"topic":      topicName,
+		"topic":      func(id string, lang facts.Lang) string { return b.TopicTitle(id).In(lang) },
 		"asset":      as.url,
 		"cited":      func(doc string) int { return len(b.CitedBy(doc)) },
 		"corpusLang": func() facts.Lang { return corpusLang },

@@ -194,17 +194,6 @@ func TestCatalogue(t *testing.T) {
 	}
 }
 
-// Every topic of the real base has a label in every language.
-func TestTopicLabels(t *testing.T) {
-	s := realSite(t)
-	for _, tp := range s.base.Topics() {
-		n, ok := topicNames[tp]
-		if !ok || n.EN == "" || n.KO == "" || n.RU == "" {
-			t.Errorf("topic %q has no label in every language (lang.go's topicNames)", tp)
-		}
-	}
-}
-
 // The site mounts beside the bot's /healthz and /metrics.
 func TestHandlerBesideOthers(t *testing.T) {
 	other := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) })

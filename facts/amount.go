@@ -1,74 +1,74 @@
-package web
+package facts
 
 import (
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/ninebridges/ninebridges/facts"
 )
 
-// formatAmount writes a figure as Discord's /trade table does (see
-// commands/series.go, which this follows so the two faces read alike):
+// Every face of the bot (Discord's tables, the web pages) writes a series'
+// figures the same way, so a reader moving between them sees one number.
+
+// FormatAmount writes a figure the way a reader of lang expects it:
 // "US$13.4 billion", "134억 달러", "13,4 млрд долл."; "510,000", "51만 명",
 // "510 тыс.".
-func formatAmount(v float64, unit string, lang facts.Lang) string {
+func FormatAmount(v float64, unit string, lang Lang) string {
 	switch unit {
 	case "USD":
 		switch lang {
-		case facts.KO:
+		case KO:
 			return koNumber(int64(math.Round(v))) + " 달러"
-		case facts.RU:
+		case RU:
 			switch {
 			case v >= 1e9:
-				return decimal(v/1e9, 2, ",") + " млрд долл."
+				return decimalString(v/1e9, 2, ",") + " млрд долл."
 			case v >= 1e6:
-				return decimal(v/1e6, 2, ",") + " млн долл."
+				return decimalString(v/1e6, 2, ",") + " млн долл."
 			}
-			return group(int64(math.Round(v)), "\u00a0") + " долл."
+			return thousands(int64(math.Round(v)), "\u00a0") + " долл."
 		}
 		switch {
 		case v >= 1e9:
-			return "US$" + decimal(v/1e9, 2, ".") + " billion"
+			return "US$" + decimalString(v/1e9, 2, ".") + " billion"
 		case v >= 1e6:
-			return "US$" + decimal(v/1e6, 2, ".") + " million"
+			return "US$" + decimalString(v/1e6, 2, ".") + " million"
 		}
-		return "US$" + group(int64(math.Round(v)), ",")
+		return "US$" + thousands(int64(math.Round(v)), ",")
 	case "people":
 		n := int64(math.Round(v))
 		switch lang {
-		case facts.KO:
+		case KO:
 			return koNumber(n) + " 명"
-		case facts.RU:
+		case RU:
 			switch {
 			case v >= 1e6:
-				return decimal(v/1e6, 2, ",") + " млн"
+				return decimalString(v/1e6, 2, ",") + " млн"
 			case v >= 1e3:
-				return decimal(v/1e3, 1, ",") + " тыс."
+				return decimalString(v/1e3, 1, ",") + " тыс."
 			}
-			return group(n, "\u00a0")
+			return thousands(n, "\u00a0")
 		}
-		return group(n, ",")
+		return thousands(n, ",")
 	}
 	sep := ","
-	if lang == facts.RU {
+	if lang == RU {
 		sep = "\u00a0"
 	}
-	return group(int64(math.Round(v)), sep) + " " + unit
+	return thousands(int64(math.Round(v)), sep) + " " + unit
 }
 
-// decimal rounds x to at most prec decimals and drops trailing zeros.
-func decimal(x float64, prec int, point string) string {
+// decimalString rounds x to at most prec decimals and drops trailing zeros.
+func decimalString(x float64, prec int, point string) string {
 	p := math.Pow(10, float64(prec))
 	s := strconv.FormatFloat(math.Round(x*p)/p, 'f', -1, 64)
 	return strings.Replace(s, ".", point, 1)
 }
 
-// group writes n with thousands separated by sep.
-func group(n int64, sep string) string {
+// thousands writes n with thousands separated by sep.
+func thousands(n int64, sep string) string {
 	if n < 0 {
-		return "-" + group(-n, sep)
+		return "-" + thousands(-n, sep)
 	}
 	s := strconv.FormatInt(n, 10)
 	var b strings.Builder
@@ -107,5 +107,5 @@ func koPart(q int64) string {
 	if q >= 1000 && q%1000 == 0 {
 		return fmt.Sprintf("%d천", q/1000)
 	}
-	return group(q, ",")
+	return thousands(q, ",")
 }
