@@ -19,7 +19,7 @@ ENV NINEBRIDGES_DATA_DIR=/data \
     NINEBRIDGES_LOG_FORMAT=json
 USER 65532:65532
 VOLUME ["/data"]
-# /healthz and /metrics; 8081 takes HTTP interactions under serve-http.
+# The site, /healthz and /metrics; 8081 takes HTTP interactions under serve-http.
 EXPOSE 8080 8081
 # The binary asks its own /healthz: no shell or curl in the image.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

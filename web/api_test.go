@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strconv"
@@ -264,5 +265,33 @@ func TestAPISchemas(t *testing.T) {
 	// The description itself is served as it is embedded.
 	if w := get(s, "/api/v1/openapi.json"); !bytes.Equal(bytes.TrimSpace(w.Body.Bytes()), bytes.TrimSpace(openAPI)) {
 		t.Error("/api/v1/openapi.json is not the embedded description")
+	}
+}
+
+// Behind a proxy, the client is the last address of the header the proxy
+// sets; what the client itself put before it does not count.
+func TestHeaderClientIP(t *testing.T) {
+	ip := HeaderClientIP("X-Forwarded-For")
+	tests := []struct {
+		header []string
+		remote string
+		want   string
+	}{
+		{[]string{"203.0.113.7"}, "10.0.0.1:5", "203.0.113.7"},
+		{[]string{"1.2.3.4, 203.0.113.7"}, "10.0.0.1:5", "203.0.113.7"},
+		{[]string{"1.2.3.4", "198.51.100.2"}, "10.0.0.1:5", "198.51.100.2"},
+		{[]string{"2001:db8:1:2:3::9"}, "10.0.0.1:5", "2001:db8:1:2::/64"},
+		{[]string{"not an address"}, "10.0.0.1:5", "10.0.0.1"},
+		{nil, "10.0.0.1:5", "10.0.0.1"},
+	}
+	for _, tt := range tests {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		r.RemoteAddr = tt.remote
+		for _, h := range tt.header {
+			r.Header.Add("X-Forwarded-For", h)
+		}
+		if got := ip(r); got != tt.want {
+			t.Errorf("%v from %s: got %q, want %q", tt.header, tt.remote, got, tt.want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
+	"strings"
 	"sync"
 	"time"
 
@@ -54,6 +55,26 @@ func retryAfterSeconds(d time.Duration) int {
 	return max(1, int(math.Ceil(d.Seconds())))
 }
 
+// HeaderClientIP reads the client's address from header, which a proxy in
+// front of the site sets. Of a list ("X-Forwarded-For: a, b, c") the last
+// address counts: it is the one the nearest proxy, which is ours, added;
+// the earlier ones are whatever the client sent. Without a usable header
+// the connection's address counts.
+func HeaderClientIP(header string) func(*http.Request) string {
+	return func(r *http.Request) string {
+		vals := r.Header.Values(header)
+		if len(vals) == 0 {
+			return remoteIP(r)
+		}
+		parts := strings.Split(vals[len(vals)-1], ",")
+		addr, err := netip.ParseAddr(strings.TrimSpace(parts[len(parts)-1]))
+		if err != nil {
+			return remoteIP(r)
+		}
+		return clientKey(addr)
+	}
+}
+
 // remoteIP is the client address of a direct connection. IPv6 clients are
 // limited per /64, the block one subscriber usually holds, so that one
 // machine cannot take a fresh bucket per address.
@@ -66,6 +87,11 @@ func remoteIP(r *http.Request) string {
 	if err != nil {
 		return host
 	}
+	return clientKey(addr)
+}
+
+// clientKey is the limiter's key for an address: IPv6 by its /64.
+func clientKey(addr netip.Addr) string {
 	addr = addr.Unmap()
 	if addr.Is6() {
 		p, _ := addr.Prefix(64)

@@ -28,9 +28,12 @@ type Config struct {
 	DataDir    string
 	HTTPAddr   string
 	PublicURL  string
-	LogFormat  string
-	Lang       string
-	Dir        string
+	// ClientIPHeader names the header a proxy in front of the site sets
+	// to the client's address, for the site's rate limit.
+	ClientIPHeader string
+	LogFormat      string
+	Lang           string
+	Dir            string
 
 	InteractionsAddr string
 	PublicKey        string
@@ -58,6 +61,7 @@ var settings = []setting{
 	{"data-dir", "NINEBRIDGES_DATA_DIR", defaultDataDir, "where the SQLite file lives, `DIR`", func(c *Config) any { return &c.DataDir }},
 	{"http-addr", "NINEBRIDGES_HTTP_ADDR", "", "serve the site, /healthz and /metrics on `ADDR`, e.g. :8080 (default: off)", func(c *Config) any { return &c.HTTPAddr }},
 	{"public-url", "NINEBRIDGES_PUBLIC_URL", "", "where the site is reachable, `URL` such as https://ninebridges.example: answers on Discord link to their pages (default: no links)", func(c *Config) any { return &c.PublicURL }},
+	{"client-ip-header", "NINEBRIDGES_CLIENT_IP_HEADER", "", "behind your own proxy, the `HEADER` it sets to the client's address (e.g. X-Forwarded-For; its last address counts), for the site's rate limit (default: the connection's address)", func(c *Config) any { return &c.ClientIPHeader }},
 	{"discord-url", "NINEBRIDGES_DISCORD_URL", "", "send every REST request to `URL` (a REST proxy, a test server) instead of https://discord.com", func(c *Config) any { return &c.DiscordURL }},
 	{"log-format", "NINEBRIDGES_LOG_FORMAT", "text", "logs as `FORMAT`: text or json", func(c *Config) any { return &c.LogFormat }},
 	{"lang", "NINEBRIDGES_LANG", "", "the console's language, `LANG`: en, ko or ru (default: from the system's LANG, else en)", func(c *Config) any { return &c.Lang }},

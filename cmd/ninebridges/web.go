@@ -68,7 +68,11 @@ func cmdWeb(ctx context.Context, cfg Config, args []string, s stdio) int {
 // withSite serves the site beside h's /healthz and /metrics, on the same
 // address: the site's pages and API, the bot's health and metrics.
 func withSite(h http.Handler, b *facts.Base, cfg Config, m answer.Retriever, log *slog.Logger) (http.Handler, error) {
-	site, err := web.New(web.Config{Base: b, Matcher: m, PublicURL: cfg.PublicURL, Logger: log})
+	wc := web.Config{Base: b, Matcher: m, PublicURL: cfg.PublicURL, Logger: log}
+	if cfg.ClientIPHeader != "" {
+		wc.ClientIP = web.HeaderClientIP(cfg.ClientIPHeader)
+	}
+	site, err := web.New(wc)
 	if err != nil {
 		return nil, fmt.Errorf("the site: %w", err)
 	}
