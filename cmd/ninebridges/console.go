@@ -44,7 +44,7 @@ func runConsole(ctx context.Context, cfg Config, s stdio) int {
 	if tty != nil {
 		out = tty
 	}
-	c, err := newConsole(b, out, consoleLang(cfg), logger)
+	c, err := newConsole(b, out, consoleLang(cfg), logger, cfg.PublicURL)
 	if err != nil {
 		fmt.Fprintln(stderr, "ninebridges:", err)
 		return 1
@@ -133,9 +133,10 @@ func consoleLang(cfg Config) facts.Lang {
 	return facts.EN
 }
 
-// newConsole wires the router as the bot will: the real matcher and clock.
-func newConsole(b *facts.Base, out io.Writer, lang facts.Lang, logger *slog.Logger) (*console, error) {
-	router, err := commands.New(commands.Config{Base: b, Matcher: match.New(b), Now: time.Now, Logger: logger})
+// newConsole wires the router as the bot will: the real matcher and clock,
+// and links to the site when it has a public address.
+func newConsole(b *facts.Base, out io.Writer, lang facts.Lang, logger *slog.Logger, publicURL string) (*console, error) {
+	router, err := commands.New(commands.Config{Base: b, Matcher: match.New(b), Now: time.Now, Logger: logger, PublicURL: publicURL})
 	if err != nil {
 		return nil, err
 	}

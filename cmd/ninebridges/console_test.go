@@ -166,7 +166,7 @@ func TestConsoleSlashParsing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := newConsole(b, io.Discard, facts.EN, nil)
+	c, err := newConsole(b, io.Discard, facts.EN, nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
