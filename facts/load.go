@@ -9,10 +9,12 @@ import (
 	"io/fs"
 	"net/url"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -145,6 +147,8 @@ type loader struct {
 	// folded holds each fact's titles and answers folded as names are
 	// compared, computed once for every entity to look in.
 	folded map[*Fact][]string
+	// unquotedFolded caches ownWords.
+	unquotedFolded map[*Fact]map[Lang]string
 }
 
 // foldedTexts are f's title and answer in every language, folded.
@@ -160,6 +164,26 @@ func (l *loader) foldedTexts(f *Fact) []string {
 		l.folded[f] = texts
 	}
 	return texts
+}
+
+// ownWords is a fact's title and answer in lang outside quotation marks,
+// folded as names are: where a misspelling would be the base's own. It is
+// computed once a fact and language, not once an entity.
+func (l *loader) ownWords(f *Fact, lang Lang) string {
+	if l.unquotedFolded == nil {
+		l.unquotedFolded = map[*Fact]map[Lang]string{}
+	}
+	byLang := l.unquotedFolded[f]
+	if byLang == nil {
+		byLang = map[Lang]string{}
+		l.unquotedFolded[f] = byLang
+	}
+	text, ok := byLang[lang]
+	if !ok {
+		text = foldName(unquoted(f.Title.In(lang) + "\n" + f.Answer.In(lang)))
+		byLang[lang] = text
+	}
+	return text
 }
 
 // readFile reads one file of the base: a regular file only (not a device,
@@ -278,18 +302,13 @@ func (l *loader) load(fsys fs.FS) *Base {
 		w   where
 	}
 	var entities []pendingEntity
-	for _, name := range dataNames {
-		file := l.prefix + name
-		data, err := l.read(fsys, name)
-		if err != nil {
-			l.bad(file, 0, "%v", err)
+	for _, d := range l.decodeAll(fsys, dataNames) {
+		l.problems = append(l.problems, d.problems...)
+		if d.pos == nil {
+			l.unparsed = l.unparsed || d.unparsed
 			continue
 		}
-		df, pos, ok := l.decode(file, data)
-		if !ok {
-			l.unparsed = true
-			continue
-		}
+		df, pos := d.df, d.pos
 		for i, s := range df.Series {
 			w := pos("series", i)
 			l.addSeries(b, s, w)
@@ -429,10 +448,47 @@ var (
 	unknownField = regexp.MustCompile(`^field (\S+) not found in type .*$`)
 )
 
+// decoded is one data file parsed: its items and their positions, or the
+// problems that kept it from parsing.
+type decoded struct {
+	df       dataFile
+	pos      func(key string, i int) where
+	problems []Problem
+	unparsed bool // read, but not valid YAML of the fact format
+}
+
+// decodeAll reads the data files in order, so that the size caps and their
+// messages do not depend on timing, and parses them in parallel: parsing
+// YAML is half of loading, and start-up waits on it.
+func (l *loader) decodeAll(fsys fs.FS, names []string) []decoded {
+	out := make([]decoded, len(names))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for k, name := range names {
+		file := l.prefix + name
+		data, err := l.read(fsys, name)
+		if err != nil {
+			out[k].problems = []Problem{{File: file, Msg: err.Error()}}
+			continue
+		}
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			out[k] = decode(file, data)
+		})
+	}
+	wg.Wait()
+	return out
+}
+
 // decode parses one data file strictly (unknown fields are errors) and
 // returns a function giving the positions of its items.
-func (l *loader) decode(file string, data []byte) (dataFile, func(key string, i int) where, bool) {
+func decode(file string, data []byte) decoded {
 	var df dataFile
+	var problems []Problem
+	bad := func(line int, format string, args ...any) {
+		problems = append(problems, Problem{File: file, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
 	if err := dec.Decode(&df); err != nil {
@@ -450,12 +506,12 @@ func (l *loader) decode(file string, data []byte) (dataFile, func(key string, i 
 			if sub := yamlLine.FindStringSubmatch(m); sub != nil {
 				n, _ := strconv.Atoi(sub[1])
 				msg := unknownField.ReplaceAllString(sub[2], "unknown field \"$1\" (see the fact format in README.md)")
-				l.bad(file, n, "%s", msg)
+				bad(n, "%s", msg)
 			} else {
-				l.bad(file, 0, "%s", strings.TrimPrefix(m, "yaml: "))
+				bad(0, "%s", strings.TrimPrefix(m, "yaml: "))
 			}
 		}
-		return df, nil, false
+		return decoded{problems: problems, unparsed: true}
 	}
 	var root yaml.Node
 	_ = yaml.Unmarshal(data, &root) // the decode above already succeeded
@@ -477,7 +533,7 @@ func (l *loader) decode(file string, data []byte) (dataFile, func(key string, i 
 		}
 		return w
 	}
-	return df, pos, true
+	return decoded{df: df, pos: pos}
 }
 
 func collectPaths(n *yaml.Node, prefix string, out map[string]int) {
@@ -803,8 +859,11 @@ func (l *loader) addEntity(b *Base, r rawEntity, w where, names map[string]*Enti
 		}
 	}
 	for _, lang := range Langs {
+		if len(r.Misspellings.In(lang)) == 0 {
+			continue
+		}
 		for _, f := range b.facts {
-			text := foldName(unquoted(f.Title.In(lang) + "\n" + f.Answer.In(lang)))
+			text := l.ownWords(f, lang)
 			for _, m := range r.Misspellings.In(lang) {
 				if nameAt(text, foldName(m)) {
 					l.bad(f.File, f.Line, "fact %q writes %q in %s; the entity table spells it %q (%s:%d)", f.ID, m, lang, e.Name.In(lang), w.file, w.line)
