@@ -114,7 +114,7 @@ func (h *httpInteractions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var i discordgo.Interaction
-	if err := i.UnmarshalJSON(body); err != nil {
+	if err := decodeInteraction(body, &i); err != nil {
 		http.Error(w, "not an interaction", http.StatusBadRequest)
 		return
 	}
@@ -124,11 +124,11 @@ func (h *httpInteractions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rw := &httpResponder{out: h.cfg.Out, i: &i, first: make(chan *discordgo.InteractionResponse, 1)}
 	// The answer may outlive this request: after a deferral it is edited
-	// in over REST, within the interaction's 15 minutes.
+	// in over REST. No deadline is set here: each call a handler makes
+	// has its own, and an edit after the token's 15 minutes is refused
+	// by Discord.
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 14*time.Minute)
-		defer cancel()
-		h.handle(ctx, &i, rw)
+		h.handle(context.WithoutCancel(r.Context()), &i, rw)
 		rw.finish()
 	}()
 	select {
