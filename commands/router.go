@@ -202,13 +202,18 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (resp *di
 		i = &discordgo.Interaction{}
 	}
 	lang := LangFor(i.Locale)
-	log := r.log.With(interactionAttrs(i))
+	// Resolved only by a line that is written: most interactions write
+	// none at the router's levels.
+	about := slog.Any("interaction", interactionLog{i})
+	log := r.log
 	defer func() {
 		if p := recover(); p != nil {
-			log.ErrorContext(ctx, "handler panicked", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+			log.ErrorContext(ctx, "handler panicked", about, "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 			resp = failure(i, lang)
 		}
-		log.DebugContext(ctx, "interaction handled", "response_type", int(resp.Type), "duration", time.Since(start))
+		if log.Enabled(ctx, slog.LevelDebug) {
+			log.DebugContext(ctx, "interaction handled", about, "response_type", int(resp.Type), "duration", time.Since(start))
+		}
 	}()
 
 	resp, err := r.dispatch(ctx, i, lang)
@@ -218,13 +223,13 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (resp *di
 	if err != nil {
 		var ue *UserError
 		if errors.As(err, &ue) {
-			log.DebugContext(ctx, "user error", "msg", ue.Message)
+			log.DebugContext(ctx, "user error", about, "msg", ue.Message)
 			if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
 				return autocompleteResult(nil)
 			}
 			return reply(Message{Content: ue.Message, Ephemeral: true})
 		}
-		log.ErrorContext(ctx, "handling interaction failed", "err", err)
+		log.ErrorContext(ctx, "handling interaction failed", about, "err", err)
 		return failure(i, lang)
 	}
 	return resp
@@ -299,6 +304,11 @@ func commandData(i *discordgo.Interaction) (discordgo.ApplicationCommandInteract
 	}
 	return discordgo.ApplicationCommandInteractionData{}, false
 }
+
+// interactionLog is an interaction as the log shows it.
+type interactionLog struct{ i *discordgo.Interaction }
+
+func (l interactionLog) LogValue() slog.Value { return interactionAttrs(l.i).Value }
 
 func interactionAttrs(i *discordgo.Interaction) slog.Attr {
 	attrs := []any{"id", i.ID, "type", int(i.Type), "locale", string(i.Locale)}

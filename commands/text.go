@@ -11,7 +11,10 @@ var mentionRE = regexp.MustCompile(`<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>|(?:^|\s)@(?:e
 // cleanQuestion removes mentions from a question before matching: they
 // are never part of what is asked, and they drown out short questions.
 func cleanQuestion(s string) string {
-	return strings.Join(strings.Fields(mentionRE.ReplaceAllString(s, " ")), " ")
+	if strings.ContainsAny(s, "<@") { // every mention has one; most questions neither
+		s = mentionRE.ReplaceAllString(s, " ")
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // inline makes user input safe to quote inside `code`: one line, no
