@@ -61,7 +61,8 @@ type index struct {
 	// Typo correction: surface words of the index by symmetric deletions.
 	surfaces   []surfaceWord
 	surfaceIDs map[string]int32
-	deletes    map[string][]int32
+	typos      typoIndex
+	building   *typoBuilder // until the index is built
 }
 
 type surfaceWord struct {
@@ -83,7 +84,7 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 		phrasings:  make([]factPhrasings, len(fs)),
 		about:      make([][]int32, len(fs)),
 		surfaceIDs: map[string]int32{},
-		deletes:    map[string][]int32{},
+		building:   &typoBuilder{},
 	}
 	ix.docOf = make(map[*facts.Fact]int32, len(fs))
 	ix.byID = make(map[string]*facts.Fact, len(fs))
@@ -185,6 +186,8 @@ func buildIndex(an *analyzer, fs []*facts.Fact) *index {
 		total += float64(ix.docLen[d])
 		ix.primary[d], ix.years[d] = factYears(f)
 	}
+	ix.typos, ix.building = ix.building.build(), nil
+	ix.surfaceIDs = nil // only needed while building
 	n := float64(len(fs))
 	if n > 0 {
 		ix.avgLen = float32(total / n)
@@ -347,7 +350,7 @@ func (ix *index) addSurface(c clause) {
 	keys := map[string]struct{}{}
 	deletions(c.surface, maxEdits(c.surface, c.scr), keys)
 	for k := range keys {
-		ix.deletes[k] = append(ix.deletes[k], id)
+		ix.building.add(k, id)
 	}
 }
 
@@ -365,7 +368,7 @@ func (ix *index) corrections(w string, scr script) []int32 {
 	var out []int32
 	best := max + 1
 	for k := range keys {
-		for _, id := range ix.deletes[k] {
+		for _, id := range ix.typos.lookup(k) {
 			sw := ix.surfaces[id].word
 			// The tolerance is the smaller of the two words' tolerances, so
 			// a short indexed word is not matched by a long typo.
