@@ -2,7 +2,6 @@ package draft
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -54,7 +53,7 @@ var weekdays = map[string]time.Weekday{
 // datePattern is one way of writing a date; read turns a match's groups
 // into a date, given the document's published date.
 type datePattern struct {
-	re   *regexp.Regexp
+	re   *lazyRE
 	read func(g []string, c dateContext) DateRef
 }
 
@@ -67,11 +66,11 @@ type dateContext struct {
 }
 
 var datePatterns = []datePattern{
-	{regexp.MustCompile(`\b` + year[:len(year)-2] + `-(\d\d)-(\d\d)\b`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`\b` + year[:len(year)-2] + `-(\d\d)-(\d\d)\b`), func(g []string, c dateContext) DateRef {
 		return c.point(atoi(g[1]), atoi(g[2]), atoi(g[3]), true)
 	}},
 	// "Apr. 28 to Apr. 30", "November 7 till 9", "Nov. 7-9, 2018"
-	{regexp.MustCompile(month + `\s+` + day + `(?:,?\s+` + year + `)?` + to + `(?:` + month + `\s+)?` + day + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(month + `\s+` + day + `(?:,?\s+` + year + `)?` + to + `(?:` + month + `\s+)?` + day + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
 		m1, m2 := monthOf(g[1]), monthOf(g[1])
 		if g[4] != "" {
 			m2 = monthOf(g[4])
@@ -83,30 +82,30 @@ var datePatterns = []datePattern{
 		return c.rangeOf(m1, atoi(g[2]), m2, atoi(g[5]), y)
 	}},
 	// "7-9 November 2018"
-	{regexp.MustCompile(`\b` + day + to + day + `\s+` + month + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`\b` + day + to + day + `\s+` + month + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
 		m := monthOf(g[3])
 		return c.rangeOf(m, atoi(g[1]), m, atoi(g[2]), g[4])
 	}},
 	// "November 19, 2020", "Nov. 8"
-	{regexp.MustCompile(month + `\s+` + day + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(month + `\s+` + day + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
 		if g[3] != "" {
 			return c.point(atoi(g[3]), int(monthOf(g[1])), atoi(g[2]), true)
 		}
 		return c.noYear(monthOf(g[1]), atoi(g[2]))
 	}},
 	// "19 November 2020"
-	{regexp.MustCompile(`\b` + day + `\s+` + month + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`\b` + day + `\s+` + month + `(?:,?\s+` + year + `)?`), func(g []string, c dateContext) DateRef {
 		if g[3] != "" {
 			return c.point(atoi(g[3]), int(monthOf(g[2])), atoi(g[1]), true)
 		}
 		return c.noYear(monthOf(g[2]), atoi(g[1]))
 	}},
 	// "November 2013", "Dec. 2012", "May of 2017"
-	{regexp.MustCompile(month + `(?:\s+of)?,?\s+` + year), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(month + `(?:\s+of)?,?\s+` + year), func(g []string, c dateContext) DateRef {
 		return c.point(atoi(g[2]), int(monthOf(g[1])), 0, true)
 	}},
 	// "June last year"
-	{regexp.MustCompile(month + `\s+(last|this|next)\s+year\b`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(month + `\s+(last|this|next)\s+year\b`), func(g []string, c dateContext) DateRef {
 		if c.published.IsZero() {
 			return DateRef{Note: "no published date to count from"}
 		}
@@ -117,20 +116,20 @@ var datePatterns = []datePattern{
 	}},
 	// "April", "in May": the month alone ("May" only after a word that
 	// makes it a month, as it is also a verb)
-	{regexp.MustCompile(month), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(month), func(g []string, c dateContext) DateRef {
 		return c.noYear(monthOf(g[1]), 0)
 	}},
 	// "2021-2023", "from 2014 to 2016"
-	{regexp.MustCompile(`\b` + year + `\s*(?:-|–|—)\s*` + year), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`\b` + year + `\s*(?:-|–|—)\s*` + year), func(g []string, c dateContext) DateRef {
 		return c.years(atoi(g[1]), atoi(g[2]))
 	}},
-	{regexp.MustCompile(`\b(?:from|between)\s+` + year + `\s+(?:to|and|until|till)\s+` + year), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`\b(?:from|between)\s+` + year + `\s+(?:to|and|until|till)\s+` + year), func(g []string, c dateContext) DateRef {
 		return c.years(atoi(g[1]), atoi(g[2]))
 	}},
-	{regexp.MustCompile(`\b` + year), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`\b` + year), func(g []string, c dateContext) DateRef {
 		return c.point(atoi(g[1]), 0, 0, true)
 	}},
-	{regexp.MustCompile(`(?i)\b(last|this|next) (year|month)\b`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`(?i)\b(last|this|next) (year|month)\b`), func(g []string, c dateContext) DateRef {
 		p := c.published
 		if p.IsZero() {
 			return DateRef{Note: "no published date to count from"}
@@ -148,7 +147,7 @@ var datePatterns = []datePattern{
 		d.Relative = true
 		return d
 	}},
-	{regexp.MustCompile(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`), func(g []string, c dateContext) DateRef {
 		p := c.published
 		if p.Precision != facts.Day {
 			return DateRef{Note: fmt.Sprintf("a weekday; the document's date (%s) has no day to count from", p)}
@@ -160,7 +159,7 @@ var datePatterns = []datePattern{
 		}
 		return DateRef{Note: fmt.Sprintf("a weekday other than the published day (%s, a %s): which week is not said", p, p.Start.Weekday())}
 	}},
-	{regexp.MustCompile(`(?i)\b(today|yesterday)\b`), func(g []string, c dateContext) DateRef {
+	{lazyRegexp(`(?i)\b(today|yesterday)\b`), func(g []string, c dateContext) DateRef {
 		p := c.published
 		if p.Precision != facts.Day {
 			return DateRef{Note: fmt.Sprintf("the document's date (%s) has no day to count from", p)}
@@ -176,10 +175,10 @@ var datePatterns = []datePattern{
 }
 
 // monthWords are the words after which "May" is a month, not a verb.
-var monthWords = regexp.MustCompile(`(?i)\b(?:in|of|since|until|till|by|from|early|late|mid|end|beginning|during|through|last|next|this|to|on)[\s-]*$`)
+var monthWords = lazyRegexp(`(?i)\b(?:in|of|since|until|till|by|from|early|late|mid|end|beginning|during|through|last|next|this|to|on)[\s-]*$`)
 
 // prep finds the word before a date that changes its meaning.
-var prep = regexp.MustCompile(`(?i)\b(as of|as at|since|until|till|by the end of|by end-|by|through|up to)\s*$`)
+var prep = lazyRegexp(`(?i)\b(as of|as at|since|until|till|by the end of|by end-|by|through|up to)\s*$`)
 
 func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 
@@ -258,7 +257,7 @@ func (c dateContext) rangeOf(m1 time.Month, d1 int, m2 time.Month, d2 int, y str
 }
 
 // future marks a sentence about what is to come.
-var future = regexp.MustCompile(`(?i)\b(?:will|shall|plans? to|planned|is to|are to|to be held|to come|upcoming|scheduled|expected to|aims? to|intends? to|next)\b`)
+var future = lazyRegexp(`(?i)\b(?:will|shall|plans? to|planned|is to|are to|to be held|to come|upcoming|scheduled|expected to|aims? to|intends? to|next)\b`)
 
 // Dates finds the dates in text[s.Start:s.End], resolving those written
 // without a year against published.

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -121,7 +120,7 @@ func analyse(b *facts.Base, text string, s Span, published facts.Date) analysis 
 // Claims reports whether the sentence has a figure, a date or a name.
 func (a analysis) claims() bool { return len(a.figures)+len(a.dates)+len(a.names) > 0 }
 
-var relativeClause = regexp.MustCompile(`^(?:when|which|who|whom|whose|where)\b`)
+var relativeClause = lazyRegexp(`^(?:when|which|who|whom|whose|where)\b`)
 
 // splitClaims cuts a sentence that gives figures for different years
 // ("US$16 billion in 2015, US$13.4 billion in 2016, …") into one claim per
@@ -329,7 +328,7 @@ func candidate(b *facts.Base, doc *facts.Document, text string, claim Span, an a
 	return c
 }
 
-var reportedOn = regexp.MustCompile(`(?i)\b(?:reported|said|announced|stated|wrote|told)\s+(?:on\s+)?$`)
+var reportedOn = lazyRegexp(`(?i)\b(?:reported|said|announced|stated|wrote|told)\s+(?:on\s+)?$`)
 
 // nearest is the index of the date in the same clause as sp, after it if
 // any ("$7.6 billion in 2019"), else before it ("in 1990 was

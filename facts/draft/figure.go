@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,13 +26,13 @@ const number = `(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
 const scale = `(trillion|billion|million|thousand|tn|bn|mn)`
 
 var (
-	moneyBefore = regexp.MustCompile(`(US\$|U\.S\.\s?\$|\$|USD\s?|€|EUR\s?|₩|KRW\s?|RUB\s?|₽)\s?` + number + `(?:\s?` + scale + `\b)?`)
-	moneyAfter  = regexp.MustCompile(number + `(?:\s?` + scale + `)?\s+(?:(?:US|U\.S\.)\s+)?(dollars|won|rubles|roubles|euros)\b`)
-	percent     = regexp.MustCompile(number + `\s?(?:%|percent\b|per cent\b)`)
-	multiple    = regexp.MustCompile(number + `(?:\s|-)?(?:times|fold)\b`)
-	count       = regexp.MustCompile(number + `(?:\s?(thousand|million|billion)\b)?`)
+	moneyBefore = lazyRegexp(`(US\$|U\.S\.\s?\$|\$|USD\s?|€|EUR\s?|₩|KRW\s?|RUB\s?|₽)\s?` + number + `(?:\s?` + scale + `\b)?`)
+	moneyAfter  = lazyRegexp(number + `(?:\s?` + scale + `)?\s+(?:(?:US|U\.S\.)\s+)?(dollars|won|rubles|roubles|euros)\b`)
+	percent     = lazyRegexp(number + `\s?(?:%|percent\b|per cent\b)`)
+	multiple    = lazyRegexp(number + `(?:\s|-)?(?:times|fold)\b`)
+	count       = lazyRegexp(number + `(?:\s?(thousand|million|billion)\b)?`)
 	// hedge is a word before a figure that makes it approximate.
-	hedge = regexp.MustCompile(`(?i)\b(?:roughly|about|approximately|around|nearly|almost|some|an estimated|approx\.)\s*$`)
+	hedge = lazyRegexp(`(?i)\b(?:roughly|about|approximately|around|nearly|almost|some|an estimated|approx\.)\s*$`)
 )
 
 var scales = map[string]string{"thousand": "3", "million": "6", "mn": "6", "billion": "9", "bn": "9", "trillion": "12", "tn": "12"}
@@ -46,7 +45,7 @@ var currencies = map[string]string{
 }
 
 // people are nouns that make a count a count of people.
-var people = regexp.MustCompile(`(?i)\b(?:people|persons|participants|tourists|visitors|travell?ers|students|workers|residents|citizens|nationals|delegates|employees|passengers|migrants|refugees|troops|soldiers|athletes|pilgrims|guests|attendees)\b`)
+var people = lazyRegexp(`(?i)\b(?:people|persons|participants|tourists|visitors|travell?ers|students|workers|residents|citizens|nationals|delegates|employees|passengers|migrants|refugees|troops|soldiers|athletes|pilgrims|guests|attendees)\b`)
 
 // countOfOther reports whether the words after a number say it counts
 // something else or is a rate: "1 million exchanges", "28 a week". A
@@ -66,7 +65,7 @@ func countOfOther(after string) bool {
 }
 
 // duration is a unit of time right after a number.
-var duration = regexp.MustCompile(`(?i)^[\s-]*(years?|decades?|months?|weeks?|days?|hours?|centuries|century)\b`)
+var duration = lazyRegexp(`(?i)^[\s-]*(years?|decades?|months?|weeks?|days?|hours?|centuries|century)\b`)
 
 // amount reads "1,234.5" and a scale word as a number, exactly: the scale
 // is written as an exponent so that 22.34 billion is 22.34e9, not

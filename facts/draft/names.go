@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -36,7 +35,7 @@ func Names(b *facts.Base, text string, s Span) []Name {
 		}
 		out = append(out, Name{Span: sp, Text: e.Name.EN, Entity: e})
 	}
-	for _, re := range []*regexp.Regexp{titledPerson, koreanName, organisation} {
+	for _, re := range []*lazyRE{titledPerson, koreanName, organisation} {
 		for _, m := range re.FindAllStringSubmatchIndex(sub, -1) {
 			a, z := m[2], m[3]
 			if a < 0 {
@@ -67,19 +66,19 @@ const capWord = `[A-Z][A-Za-z’'.-]*[A-Za-z]`
 var (
 	// titledPerson: a title followed by a name, "Minister Kang",
 	// "President Moon Jae-in", "Dr. Lee".
-	titledPerson = regexp.MustCompile(`\b(?:President|Prime Minister|Minister|Ambassador|Governor|Mayor|Chairman|Chairwoman|Chairperson|CEO|Director|Secretary|Senator|Spokesman|Spokeswoman|Spokesperson|Envoy|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)\s+(` + capWord + `(?:\s+` + capWord + `){0,2})`)
+	titledPerson = lazyRegexp(`\b(?:President|Prime Minister|Minister|Ambassador|Governor|Mayor|Chairman|Chairwoman|Chairperson|CEO|Director|Secretary|Senator|Spokesman|Spokeswoman|Spokesperson|Envoy|Dr\.|Mr\.|Ms\.|Mrs\.|Prof\.)\s+(` + capWord + `(?:\s+` + capWord + `){0,2})`)
 	// koreanName: a family name and a hyphenated given name, the way
 	// English-language Korean news writes them ("Kim Hyun-soo").
-	koreanName = regexp.MustCompile(`\b((?:Kim|Lee|Park|Choi|Jung|Chung|Kang|Cho|Yoon|Yun|Jang|Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Hong|Jeon|Ko|Moon|Yang|Son|Bae|Baek|Heo|Nam|Noh|Ha|Gil|Hyun|Ban|Rhee|Roh|Chun|Kwak|Byun|Min|Sung|Woo|Yeo)\s+[A-Z][a-z]+-[a-z]+)\b`)
+	koreanName = lazyRegexp(`\b((?:Kim|Lee|Park|Choi|Jung|Chung|Kang|Cho|Yoon|Yun|Jang|Lim|Han|Oh|Seo|Shin|Kwon|Hwang|Ahn|Song|Yoo|Hong|Jeon|Ko|Moon|Yang|Son|Bae|Baek|Heo|Nam|Noh|Ha|Gil|Hyun|Ban|Rhee|Roh|Chun|Kwak|Byun|Min|Sung|Woo|Yeo)\s+[A-Z][a-z]+-[a-z]+)\b`)
 	// organisation: capitalised words around a word that names a body or a
 	// programme, "Ministry of Trade", "Eastern Economic Forum",
 	// "Power of Siberia Pipeline".
-	organisation = regexp.MustCompile(`((?:` + capWord + `\s+(?:(?:of|for|on|and|the)\s+)*)*(?:Ministry|Agency|Association|Committee|Council|Institute|Union|Bank|Corporation|Company|Group|Electronics|Motors?|Forum|Federation|Organi[sz]ation|Chamber|Fund|Office|Administration|Commission|University|Parliament|Assembly|Duma|Kremlin|Project|Programme|Program|Initiative|Agreement|Treaty|Pipeline|Railway|Railroad|Route|Corridor|Partnership|Summit|Conference)\b(?:\s+(?:of|for|on)\s+(?:the\s+)?` + capWord + `(?:\s+(?:and\s+)?` + capWord + `)*)?)`)
+	organisation = lazyRegexp(`((?:` + capWord + `\s+(?:(?:of|for|on|and|the)\s+)*)*(?:Ministry|Agency|Association|Committee|Council|Institute|Union|Bank|Corporation|Company|Group|Electronics|Motors?|Forum|Federation|Organi[sz]ation|Chamber|Fund|Office|Administration|Commission|University|Parliament|Assembly|Duma|Kremlin|Project|Programme|Program|Initiative|Agreement|Treaty|Pipeline|Railway|Railroad|Route|Corridor|Partnership|Summit|Conference)\b(?:\s+(?:of|for|on)\s+(?:the\s+)?` + capWord + `(?:\s+(?:and\s+)?` + capWord + `)*)?)`)
 )
 
 // titleFirst: "Minister for the Development of the Russian Far East" is a
 // person's title, not a body.
-var titleFirst = regexp.MustCompile(`^(?:Deputy |Vice |Prime )?(?:Minister|President|Ambassador|Governor|Mayor|Chairman|Director|Secretary|Envoy)\b`)
+var titleFirst = lazyRegexp(`^(?:Deputy |Vice |Prime )?(?:Minister|President|Ambassador|Governor|Mayor|Chairman|Director|Secretary|Envoy)\b`)
 
 // stopName are matches that name no one.
 var stopName = map[string]bool{"President": true, "Minister": true, "The": true}
@@ -87,9 +86,9 @@ var stopName = map[string]bool{"President": true, "Minister": true, "The": true}
 // attribution finds who a sentence says something on the word of: "X
 // said", "X reported", "according to X", "said X".
 var (
-	saidBy      = regexp.MustCompile(`\b(?:said|says|stated|states|noted|told|reported|reports|announced|added|stressed|explained|wrote|claimed|argued|warned|emphasized|emphasised)\b`)
-	accordingTo = regexp.MustCompile(`\baccording to\s+(?:the\s+)?([^,.;]+)`)
-	saidThen    = regexp.MustCompile(`^\s*(?:,\s*)?(?:the\s+)?(` + capWord + `(?:\s+` + capWord + `)*)`)
+	saidBy      = lazyRegexp(`\b(?:said|says|stated|states|noted|told|reported|reports|announced|added|stressed|explained|wrote|claimed|argued|warned|emphasized|emphasised)\b`)
+	accordingTo = lazyRegexp(`\baccording to\s+(?:the\s+)?([^,.;]+)`)
+	saidThen    = lazyRegexp(`^\s*(?:,\s*)?(?:the\s+)?(` + capWord + `(?:\s+` + capWord + `)*)`)
 )
 
 // Speaker is who the sentence attributes its claim to, as written, and
@@ -169,7 +168,7 @@ func nameIn(b *facts.Base, phrase string) *Speaker {
 	return nil
 }
 
-var capitalRun = regexp.MustCompile(capWord + `(?:\s+` + capWord + `)*`)
+var capitalRun = lazyRegexp(capWord + `(?:\s+` + capWord + `)*`)
 
 func rank(k facts.EntityKind) int {
 	switch k {

@@ -1,7 +1,6 @@
 package draft
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -40,9 +39,9 @@ func Sentences(text string) []Span {
 }
 
 // A list marker at the start of a paragraph: "1.", "2)", "°", "•", "*".
-var listMarker = regexp.MustCompile(`^\s*(?:\d{1,2}[.)]|[°•*·▪-])\s+`)
+var listMarker = lazyRegexp(`^\s*(?:\d{1,2}[.)]|[°•*·▪-])\s+`)
 
-var blankLine = regexp.MustCompile(`\n[ \t\r]*\n\s*`)
+var blankLine = lazyRegexp(`\n[ \t\r]*\n\s*`)
 
 // paragraphs splits text at blank lines. A paragraph that starts with a
 // lower-case letter continues the one before: a headline broken over two
@@ -166,7 +165,7 @@ func trimSpan(text string, s Span) Span {
 
 // clauseBreak is where a sentence may be cut into clauses: a comma,
 // semicolon or dash, or a conjunction that starts a new clause.
-var clauseBreak = regexp.MustCompile(`,\s+|;\s+|\s+[–—]\s+|\s+--\s+|\s+(?:and|but|while|whereas)\s+`)
+var clauseBreak = lazyRegexp(`,\s+|;\s+|\s+[–—]\s+|\s+--\s+|\s+(?:and|but|while|whereas)\s+`)
 
 // clauses splits the sentence s into clauses at breaks that fall inside
 // none of keep (the figures and dates, so "November 19, 2020" stays whole).
@@ -194,7 +193,7 @@ func clauses(text string, s Span, keep []Span) []Span {
 // leadingConjunction and trailing punctuation are trimmed from a claim cut
 // out of a sentence: "and US$18 billion as of September 2018." quotes as
 // "US$18 billion as of September 2018".
-var leadingConjunction = regexp.MustCompile(`^(?:and|but|or|while|whereas)\s+`)
+var leadingConjunction = lazyRegexp(`^(?:and|but|or|while|whereas)\s+`)
 
 func trimClaim(text string, s Span) Span {
 	s = trimSpan(text, s)

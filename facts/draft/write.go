@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -331,7 +330,7 @@ func newID(b *facts.Base, doc *facts.Document, c *Candidate, taken map[string]bo
 
 func exists(b *facts.Base, id string) bool { _, ok := b.Fact(id); return ok }
 
-var datePrefix = regexp.MustCompile(`^\d{4}(?:-\d{2}){0,2}-`)
+var datePrefix = lazyRegexp(`^\d{4}(?:-\d{2}){0,2}-`)
 
 // docTag is the word of a document's id after its date: "yonhap" for
 // 2020-02-05-yonhap-russia-azerbaijan.
@@ -344,7 +343,7 @@ func docTag(id string) string {
 	return tag
 }
 
-var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+var nonSlug = lazyRegexp(`[^a-z0-9]+`)
 
 // slug is s in kebab-case: lower-case ASCII letters and digits in words
 // joined by single hyphens.
