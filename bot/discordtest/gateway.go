@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -97,29 +98,45 @@ type gwConn struct {
 	sess *gwSession
 }
 
-type wireFrame struct {
-	T  *string         `json:"t"`
-	S  *int64          `json:"s"`
-	Op int             `json:"op"`
-	D  json.RawMessage `json:"d"`
+// encodeFrame builds a gateway frame {"t":...,"s":...,"op":...,"d":...}
+// around d, which must be valid compact JSON (what mustJSON and toRaw
+// return): it is copied as is, not re-encoded, as json.Marshal of a
+// json.RawMessage would (validating and compacting it again).
+func encodeFrame(op int, name string, seq int64, d json.RawMessage) []byte {
+	if d == nil {
+		d = json.RawMessage("null")
+	}
+	b := make([]byte, 0, len(d)+len(name)+48)
+	b = append(b, `{"t":`...)
+	if name != "" {
+		b = appendJSONString(b, name)
+	} else {
+		b = append(b, "null"...)
+	}
+	b = append(b, `,"s":`...)
+	if seq > 0 {
+		b = strconv.AppendInt(b, seq, 10)
+	} else {
+		b = append(b, "null"...)
+	}
+	b = append(b, `,"op":`...)
+	b = strconv.AppendInt(b, int64(op), 10)
+	b = append(b, `,"d":`...)
+	b = append(b, d...)
+	return append(b, '}')
 }
 
-func encodeFrame(op int, name string, seq int64, d json.RawMessage) []byte {
-	f := wireFrame{Op: op, D: d}
-	if name != "" {
-		f.T = &name
+// appendJSONString appends s as a JSON string. Event names are plain
+// ASCII; anything else goes through encoding/json.
+func appendJSONString(b []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			return append(b, mustJSON(s)...)
+		}
 	}
-	if seq > 0 {
-		f.S = &seq
-	}
-	if f.D == nil {
-		f.D = json.RawMessage("null")
-	}
-	b, err := json.Marshal(f)
-	if err != nil {
-		panic(err)
-	}
-	return b
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func (c *gwConn) enqueue(f outFrame) {
@@ -565,11 +582,21 @@ func (s *Server) DispatchGuild(guildID, eventName string, data any) int {
 }
 
 func (s *Server) toRaw(data any) json.RawMessage {
+	var raw []byte
 	switch v := data.(type) {
 	case json.RawMessage:
-		return v
+		raw = v
 	case []byte:
-		return json.RawMessage(v)
+		raw = v
+	}
+	if raw != nil {
+		// Frames embed their data as is: it must be valid and compact.
+		var buf bytes.Buffer
+		if err := json.Compact(&buf, raw); err != nil {
+			s.t.Errorf("discordtest: event data is not valid JSON: %v", err)
+			return json.RawMessage("null")
+		}
+		return buf.Bytes()
 	}
 	b, err := json.Marshal(data)
 	if err != nil {

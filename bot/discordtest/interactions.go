@@ -22,10 +22,13 @@ type interactionRec struct {
 	guildID        string
 	componentMsgID string
 	raw            []byte
+	decoded        *discordgo.Interaction // raw as decoded, when asDecoded can tell without decoding
+	user           json.RawMessage        // the invoking user's JSON, or nil
 	sentAt         time.Time
 
 	acked      bool
 	ackedAt    time.Time
+	ackWait    chan struct{} // closed when acked; made by the first waiter
 	respType   discordgo.InteractionResponseType
 	response   json.RawMessage
 	originalID string
@@ -62,10 +65,14 @@ func (s *Server) Interaction(id string) (InteractionRecord, bool) {
 		Response: append(json.RawMessage(nil), rec.response...), OriginalMessageID: rec.originalID,
 		FollowupIDs: append([]string(nil), rec.followups...),
 	}
-	raw := rec.raw
+	raw, decoded := rec.raw, rec.decoded
 	s.mu.Unlock()
+	if decoded != nil {
+		out.Interaction = asDecoded(decoded) // a copy of its own
+		return out, true
+	}
 	var i discordgo.Interaction
-	if err := json.Unmarshal(raw, &i); err == nil {
+	if err := decodeInteraction(raw, &i); err == nil {
 		out.Interaction = &i
 	}
 	return out, true
@@ -74,12 +81,34 @@ func (s *Server) Interaction(id string) (InteractionRecord, bool) {
 // WaitAcknowledged blocks until the interaction got an accepted initial
 // response and returns its record.
 func (s *Server) WaitAcknowledged(ctx context.Context, interactionID string) (InteractionRecord, error) {
-	err := s.waitFor(ctx, func() bool {
+	// A waiter sleeps on its interaction's own channel, not on every
+	// change of the server: with many interactions in flight, waking
+	// every waiter on every request would cost more than the requests.
+	for {
+		s.mu.Lock()
 		rec := s.interactions[interactionID]
-		return rec != nil && rec.acked
-	})
-	if err != nil {
-		return InteractionRecord{}, err
+		if rec != nil && rec.acked {
+			s.mu.Unlock()
+			break
+		}
+		if s.closed {
+			s.mu.Unlock()
+			return InteractionRecord{}, errServerClosed
+		}
+		ch := s.changed // not recorded yet: wake on any change
+		if rec != nil {
+			if rec.ackWait == nil {
+				rec.ackWait = make(chan struct{})
+			}
+			ch = rec.ackWait
+		}
+		s.mu.Unlock()
+		select {
+		case <-ch:
+		case <-s.done:
+		case <-ctx.Done():
+			return InteractionRecord{}, ctx.Err()
+		}
 	}
 	rec, _ := s.Interaction(interactionID)
 	return rec, nil
@@ -171,14 +200,62 @@ func (s *Server) RecordInteraction(i *discordgo.Interaction) *discordgo.Interact
 
 func (s *Server) recordInteractionLocked(i *discordgo.Interaction) json.RawMessage {
 	s.fillInteractionLocked(i)
-	m := interactionJSON(i)
+	var channel map[string]any
 	if ch := s.channels[i.ChannelID]; ch != nil {
-		m["channel"] = map[string]any{"id": ch.ch.ID, "type": int(ch.ch.Type), "name": ch.ch.Name, "guild_id": ch.ch.GuildID}
+		channel = map[string]any{"id": ch.ch.ID, "type": int(ch.ch.Type), "name": ch.ch.Name, "guild_id": ch.ch.GuildID}
 	}
-	raw := mustJSON(m)
+	rec := newInteractionRec(i, interactionRaw(i, channel))
+	s.storeInteractionLocked(rec)
+	return rec.raw
+}
+
+// interactionRaw is the wire form of a filled interaction, with channel
+// (when not nil) as its "channel" field. Interactions that discordgo
+// marshals whole (no message, no modal, no resolved messages) are
+// encoded directly; the others go through interactionJSON.
+func interactionRaw(i *discordgo.Interaction, channel map[string]any) json.RawMessage {
+	direct := i.Message == nil
+	switch d := i.Data.(type) {
+	case discordgo.ModalSubmitInteractionData:
+		direct = false
+	case discordgo.ApplicationCommandInteractionData:
+		direct = direct && (d.Resolved == nil || len(d.Resolved.Messages) == 0)
+	}
+	if !direct {
+		m := interactionJSON(i)
+		if channel != nil {
+			m["channel"] = channel
+		}
+		return mustJSON(m)
+	}
+	raw := mustJSON(i)
+	if channel == nil {
+		return raw
+	}
+	// raw is an object, and discordgo.Interaction has no "channel" field.
+	out := make([]byte, 0, len(raw)+128)
+	out = append(out, raw[:len(raw)-1]...)
+	out = append(out, `,"channel":`...)
+	out = append(out, mustJSON(channel)...)
+	return append(out, '}')
+}
+
+// storeInteractionLocked records rec, replacing any interaction with its
+// id (whose waiters are woken to look again).
+func (s *Server) storeInteractionLocked(rec *interactionRec) {
+	if old := s.interactions[rec.id]; old != nil && old.ackWait != nil {
+		close(old.ackWait)
+		old.ackWait = nil
+	}
+	s.interactions[rec.id] = rec
+	s.webhookToks[rec.token] = rec.id
+}
+
+// newInteractionRec is the record of a filled interaction sent as raw.
+func newInteractionRec(i *discordgo.Interaction, raw json.RawMessage) *interactionRec {
 	rec := &interactionRec{
 		id: i.ID, token: i.Token, itype: i.Type, channelID: i.ChannelID, guildID: i.GuildID,
-		raw: raw, sentAt: time.Now(),
+		raw: raw, decoded: asDecoded(i), sentAt: time.Now(),
 	}
 	switch d := i.Data.(type) {
 	case discordgo.ApplicationCommandInteractionData:
@@ -187,9 +264,15 @@ func (s *Server) recordInteractionLocked(i *discordgo.Interaction) json.RawMessa
 	if i.Message != nil {
 		rec.componentMsgID = i.Message.ID
 	}
-	s.interactions[i.ID] = rec
-	s.webhookToks[i.Token] = i.ID
-	return raw
+	// The invoking user, as the messages answering it name them.
+	if i.Member != nil {
+		if i.Member.User != nil {
+			rec.user = json.RawMessage(mustJSON(i.Member.User))
+		}
+	} else if i.User != nil {
+		rec.user = json.RawMessage(mustJSON(i.User))
+	}
+	return rec
 }
 
 func (s *Server) defaultChannelLocked(guildID string) (string, string) {
@@ -407,16 +490,9 @@ func (s *Server) interactionMessageLocked(rec *interactionRec, p map[string]any,
 	m.data["flags"] = getInt(m.data, "flags") | extraFlags
 	m.data["webhook_id"] = s.cfg.appID
 	m.data["application_id"] = s.cfg.appID
-	var inter struct {
-		User   any `json:"user"`
-		Member *struct {
-			User any `json:"user"`
-		} `json:"member"`
-	}
-	_ = json.Unmarshal(rec.raw, &inter)
-	user := inter.User
-	if inter.Member != nil {
-		user = inter.Member.User
+	var user any // JSON null unless the interaction has a user
+	if rec.user != nil {
+		user = rec.user
 	}
 	m.data["interaction_metadata"] = map[string]any{
 		"id": rec.id, "type": int(rec.itype), "user": user,
@@ -494,6 +570,10 @@ func (s *Server) interactionCallback(req *apiReq) apiResp {
 
 	rec.acked = true
 	rec.ackedAt = time.Now()
+	if rec.ackWait != nil {
+		close(rec.ackWait)
+		rec.ackWait = nil
+	}
 	rec.respType = rtype
 	rec.response = append(json.RawMessage(nil), req.payload...)
 	switch rtype {

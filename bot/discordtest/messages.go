@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"sort"
@@ -47,7 +48,9 @@ type msgRec struct {
 
 // withNonce is the message as created, with its nonce.
 func (m *msgRec) withNonce() map[string]any {
-	d, _ := deepCopy(m.data).(map[string]any)
+	// A shallow copy: callers only set top-level keys and encode it.
+	d := make(map[string]any, len(m.data)+1)
+	maps.Copy(d, m.data)
 	if m.nonce != nil {
 		d["nonce"] = m.nonce
 	}
@@ -280,6 +283,9 @@ func decodePayload(b []byte) (map[string]any, error) {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return map[string]any{}, nil
 	}
+	if m, ok := parseJSONObject(b, true); ok {
+		return m, nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.UseNumber()
 	var m map[string]any
@@ -500,7 +506,11 @@ func (s *Server) newMessageLocked(ch *chanRec, author map[string]any, p map[stri
 	if p["poll"] != nil {
 		m["poll"] = p["poll"]
 	}
-	rec := &msgRec{id: id, channelID: ch.ch.ID, guildID: ch.ch.GuildID, authorID: fmt.Sprint(author["id"]), data: m, nonce: p["nonce"]}
+	authorID, ok := author["id"].(string)
+	if !ok {
+		authorID = fmt.Sprint(author["id"])
+	}
+	rec := &msgRec{id: id, channelID: ch.ch.ID, guildID: ch.ch.GuildID, authorID: authorID, data: m, nonce: p["nonce"]}
 	s.messages[id] = rec
 	ch.msgs = append(ch.msgs, id)
 	return rec
@@ -581,33 +591,50 @@ func (s *Server) dispatchMessageLocked(event string, m *msgRec) {
 			mentionsBot = true
 		}
 	}
+	// The event is encoded once for the sessions that see the content
+	// and once for those that do not.
+	var full, blanked json.RawMessage
 	for _, sess := range s.sessionsForGuildLocked(m.guildID) {
 		if sess.intents&need == 0 {
 			continue
 		}
-		var data map[string]any
-		if event == "MESSAGE_DELETE" {
-			data = map[string]any{"id": m.id, "channel_id": m.channelID}
-			if m.guildID != "" {
-				data["guild_id"] = m.guildID
-			}
-		} else {
-			data = m.withNonce()
-			if sess.intents&discordgo.IntentMessageContent == 0 && !isDM && !mentionsBot && m.authorID != s.cfg.botUser.ID {
-				data["content"] = ""
-				data["embeds"] = []any{}
-				data["attachments"] = []any{}
-				data["components"] = []any{}
-				delete(data, "poll")
-			}
-			if m.guildID != "" && data["member"] == nil && !isWebhookMessage(data) {
-				mem := memberJSON(discordgo.User{})
-				delete(mem, "user")
-				data["member"] = mem
-			}
+		blank := event != "MESSAGE_DELETE" && sess.intents&discordgo.IntentMessageContent == 0 &&
+			!isDM && !mentionsBot && m.authorID != s.cfg.botUser.ID
+		raw := &full
+		if blank {
+			raw = &blanked
 		}
-		s.dispatchLocked(sess, event, mustJSON(data), nil)
+		if *raw == nil {
+			*raw = s.messageEventLocked(event, m, blank)
+		}
+		s.dispatchLocked(sess, event, *raw, nil)
 	}
+}
+
+// messageEventLocked is the data of a MESSAGE_CREATE/UPDATE/DELETE event,
+// with the content blanked for sessions without MESSAGE_CONTENT.
+func (s *Server) messageEventLocked(event string, m *msgRec, blank bool) json.RawMessage {
+	if event == "MESSAGE_DELETE" {
+		data := map[string]any{"id": m.id, "channel_id": m.channelID}
+		if m.guildID != "" {
+			data["guild_id"] = m.guildID
+		}
+		return mustJSON(data)
+	}
+	data := m.withNonce()
+	if blank {
+		data["content"] = ""
+		data["embeds"] = []any{}
+		data["attachments"] = []any{}
+		data["components"] = []any{}
+		delete(data, "poll")
+	}
+	if m.guildID != "" && data["member"] == nil && !isWebhookMessage(data) {
+		mem := memberJSON(discordgo.User{})
+		delete(mem, "user")
+		data["member"] = mem
+	}
+	return mustJSON(data)
 }
 
 func isWebhookMessage(d map[string]any) bool {

@@ -71,18 +71,10 @@ type HTTPResponse struct {
 func (s *Server) PostInteraction(ctx context.Context, endpoint string, i *discordgo.Interaction) (HTTPResponse, error) {
 	s.mu.Lock()
 	s.fillInteractionLocked(i)
-	m := interactionJSON(i)
-	raw := mustJSON(m)
-	rec := &interactionRec{id: i.ID, token: i.Token, itype: i.Type, channelID: i.ChannelID, guildID: i.GuildID, raw: raw, sentAt: time.Now()}
-	if d, ok := i.Data.(discordgo.ApplicationCommandInteractionData); ok {
-		rec.commandType, rec.name = d.CommandType, d.Name
-	}
-	if i.Message != nil {
-		rec.componentMsgID = i.Message.ID
-	}
+	raw := interactionRaw(i, nil)
+	rec := newInteractionRec(i, raw)
 	if i.Type != discordgo.InteractionPing {
-		s.interactions[i.ID] = rec
-		s.webhookToks[i.Token] = i.ID
+		s.storeInteractionLocked(rec)
 	}
 	s.mu.Unlock()
 	return s.post(ctx, endpoint, raw, i)

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -58,6 +59,7 @@ func (s *Server) InjectFault(f Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = append(s.faults, &f)
+	s.nfaults.Store(int32(len(s.faults)))
 }
 
 // takeFaultLocked consumes and returns the first fault matching the request.
@@ -72,6 +74,7 @@ func (s *Server) takeFaultLocked(method, path, route string) *Fault {
 		f.Times--
 		if f.Times <= 0 {
 			s.faults = append(s.faults[:i], s.faults[i+1:]...)
+			s.nfaults.Store(int32(len(s.faults)))
 		}
 		cp := *f
 		return &cp
@@ -187,11 +190,13 @@ type route struct {
 	pattern []string
 	auth    authMode
 	handle  func(*apiReq) apiResp
+	bucket  string // X-RateLimit-Bucket
 }
 
 func (s *Server) routes() []route {
 	r := func(method, pattern string, auth authMode, h func(*apiReq) apiResp) route {
-		return route{method: method, pattern: strings.Split(strings.Trim(pattern, "/"), "/"), auth: auth, handle: h}
+		segs := strings.Split(strings.Trim(pattern, "/"), "/")
+		return route{method: method, pattern: segs, auth: auth, handle: h, bucket: bucketOf(strings.Join(segs, "/"))}
 	}
 	return []route{
 		r("GET", "gateway", authNone, s.getGateway),
@@ -237,15 +242,21 @@ func matchPattern(pattern, segs []string) (map[string]string, bool) {
 	if len(pattern) != len(segs) {
 		return nil, false
 	}
-	params := map[string]string{}
+	n := 0
 	for i, p := range pattern {
 		if strings.HasPrefix(p, ":") {
 			if segs[i] == "" {
 				return nil, false
 			}
-			params[p[1:]] = segs[i]
+			n++
 		} else if p != segs[i] {
 			return nil, false
+		}
+	}
+	params := make(map[string]string, n)
+	for i, p := range pattern {
+		if strings.HasPrefix(p, ":") {
+			params[p[1:]] = segs[i]
 		}
 	}
 	return params, true
@@ -272,7 +283,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveGateway(w, r)
 		return
 	}
-	body, _ := io.ReadAll(io.LimitReader(r.Body, 64<<20))
+	body, _ := readBody(r)
 	call := Call{
 		Method: r.Method,
 		Path:   r.URL.Path,
@@ -312,6 +323,21 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// maxBody is the most of a request body the server reads.
+const maxBody = 64 << 20
+
+// readBody reads a request body (at most maxBody bytes) like io.ReadAll,
+// into a buffer of its Content-Length when known.
+func readBody(r *http.Request) ([]byte, error) {
+	n := r.ContentLength
+	if n <= 0 || n > maxBody {
+		return io.ReadAll(io.LimitReader(r.Body, maxBody))
+	}
+	b := make([]byte, n)
+	read, err := io.ReadFull(r.Body, b)
+	return b[:read], err
+}
+
 func (s *Server) serveAPI(r *http.Request, escapedRoute string, call *Call) apiResp {
 	rawSegs := strings.Split(strings.Trim(escapedRoute, "/"), "/")
 	segs := make([]string, len(rawSegs))
@@ -323,9 +349,12 @@ func (s *Server) serveAPI(r *http.Request, escapedRoute string, call *Call) apiR
 		}
 	}
 
-	s.mu.Lock()
-	fault := s.takeFaultLocked(r.Method, r.URL.Path, call.Route)
-	s.mu.Unlock()
+	var fault *Fault
+	if s.nfaults.Load() > 0 {
+		s.mu.Lock()
+		fault = s.takeFaultLocked(r.Method, r.URL.Path, call.Route)
+		s.mu.Unlock()
+	}
 	if fault != nil && !fault.AfterHandling {
 		call.Injected = true
 		return faultResponse(fault)
@@ -334,7 +363,8 @@ func (s *Server) serveAPI(r *http.Request, escapedRoute string, call *Call) apiR
 	var matched *route
 	var params map[string]string
 	methodMismatch := false
-	for _, rt := range s.routes() {
+	s.routesOnce.Do(func() { s.routeTable = s.routes() })
+	for _, rt := range s.routeTable {
 		p, ok := matchPattern(rt.pattern, segs)
 		if !ok {
 			continue
@@ -404,16 +434,23 @@ func setRateLimitHeaders(h http.Header, rt *route) {
 	if h.Get("X-RateLimit-Limit") != "" {
 		return
 	}
-	bucket := "global"
+	bucket := globalBucket
 	if rt != nil {
-		bucket = strings.Join(rt.pattern, "/")
+		bucket = rt.bucket
 	}
-	h.Set("X-RateLimit-Limit", "50")
-	h.Set("X-RateLimit-Remaining", "49")
-	h.Set("X-RateLimit-Reset", fmt.Sprintf("%.3f", float64(time.Now().Add(time.Second).UnixMilli())/1000))
-	h.Set("X-RateLimit-Reset-After", "1.000")
-	h.Set("X-RateLimit-Bucket", fmt.Sprintf("%x", fnv32(bucket)))
+	// The keys as http.Header.Set would write them (canonical).
+	reset := strconv.AppendFloat(make([]byte, 0, 24), float64(time.Now().Add(time.Second).UnixMilli())/1000, 'f', 3, 64)
+	h["X-Ratelimit-Limit"] = []string{"50"}
+	h["X-Ratelimit-Remaining"] = []string{"49"}
+	h["X-Ratelimit-Reset"] = []string{string(reset)}
+	h["X-Ratelimit-Reset-After"] = []string{"1.000"}
+	h["X-Ratelimit-Bucket"] = []string{bucket}
 }
+
+var globalBucket = bucketOf("global")
+
+// bucketOf is the X-RateLimit-Bucket of a route pattern.
+func bucketOf(pattern string) string { return fmt.Sprintf("%x", fnv32(pattern)) }
 
 func fnv32(s string) uint32 {
 	h := uint32(2166136261)
@@ -444,18 +481,30 @@ func (s *Server) serveAttachment(r *http.Request) apiResp {
 // ---- small JSON helpers ----
 
 func mustJSON(v any) []byte {
-	b, err := json.Marshal(v)
+	buf := encodeBuffers.Get().(*[]byte)
+	b, err := appendJSON((*buf)[:0], v)
 	if err != nil {
 		panic(fmt.Sprintf("discordtest: marshal: %v", err))
 	}
-	return b
+	out := append([]byte(nil), b...) // one allocation, of the right size
+	if cap(b) <= 64<<10 {
+		*buf = b
+		encodeBuffers.Put(buf)
+	}
+	return out
 }
+
+// encodeBuffers are mustJSON's scratch buffers.
+var encodeBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 4096); return &b }}
 
 // toMap converts a value to a generic JSON object.
 func toMap(v any) map[string]any {
-	var m map[string]any
-	if err := json.Unmarshal(mustJSON(v), &m); err != nil {
-		panic(fmt.Sprintf("discordtest: %v", err))
+	b := mustJSON(v)
+	m, ok := parseJSONObject(b, false)
+	if !ok {
+		if err := json.Unmarshal(b, &m); err != nil {
+			panic(fmt.Sprintf("discordtest: %v", err))
+		}
 	}
 	if m == nil {
 		m = map[string]any{}
@@ -465,8 +514,12 @@ func toMap(v any) map[string]any {
 
 // deepCopy copies a JSON value through encoding.
 func deepCopy(v any) any {
+	b := mustJSON(v)
+	if m, ok := parseJSONObject(b, false); ok {
+		return m
+	}
 	var out any
-	_ = json.Unmarshal(mustJSON(v), &out)
+	_ = json.Unmarshal(b, &out)
 	return out
 }
 

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -174,13 +175,17 @@ type Server struct {
 	mu      sync.Mutex
 	changed chan struct{}
 	closed  bool
+	done    chan struct{} // closed by Close
 
 	lastSnow int64
 
 	// REST
-	calls     []Call
-	faults    []*Fault
-	lastToken string
+	routesOnce sync.Once
+	routeTable []route
+	calls      []Call
+	faults     []*Fault
+	nfaults    atomic.Int32 // len(faults), read without mu
+	lastToken  string
 
 	// gateway
 	conns      map[*gwConn]struct{}
@@ -257,6 +262,7 @@ func NewServer(t TB, opts ...Option) *Server {
 		t:            t,
 		cfg:          cfg,
 		changed:      make(chan struct{}),
+		done:         make(chan struct{}),
 		conns:        map[*gwConn]struct{}{},
 		sessions:     map[string]*gwSession{},
 		channels:     map[string]*chanRec{},
@@ -339,6 +345,7 @@ func (s *Server) Close() {
 	s.closeOnce.Do(func() {
 		s.mu.Lock()
 		s.closed = true
+		close(s.done)
 		conns := make([]*gwConn, 0, len(s.conns))
 		for c := range s.conns {
 			conns = append(conns, c)
