@@ -99,6 +99,9 @@ type UploadedFile struct {
 
 // parseBody returns the JSON payload and files of a JSON or multipart body.
 func parseBody(contentType string, body []byte) ([]byte, []UploadedFile, error) {
+	if ct := strings.TrimLeft(contentType, " \t"); len(ct) < 10 || !strings.EqualFold(ct[:10], "multipart/") {
+		return body, nil, nil // not multipart/form-data, whatever its parameters
+	}
 	mt, params, err := mime.ParseMediaType(contentType)
 	if err != nil || mt != "multipart/form-data" {
 		return body, nil, nil
@@ -186,9 +189,10 @@ func (s *Server) WaitCalls(ctx context.Context, n int, match func(Call) bool) ([
 // LastToken returns the bot token (without "Bot ") of the last authenticated
 // REST request or IDENTIFY/RESUME.
 func (s *Server) LastToken() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.lastToken
+	if tok := s.lastToken.Load(); tok != nil {
+		return *tok
+	}
+	return ""
 }
 
 // MatchRoute returns a matcher for calls with the given method ("" for any)

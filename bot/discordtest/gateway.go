@@ -67,12 +67,54 @@ type gwSession struct {
 }
 
 type loggedFrame struct {
+	seq   int64
+	frame *dispatchFrame
+}
+
+// eventData is the data of a dispatch, encoded once (by the first writer
+// that needs it) for every session it goes to.
+type eventData struct {
+	once sync.Once
+	v    any // what to encode, until it is
+	raw  json.RawMessage
+}
+
+// encodedData is event data already encoded (valid, compact JSON).
+func encodedData(raw json.RawMessage) *eventData {
+	d := &eventData{raw: raw}
+	d.once.Do(func() {})
+	return d
+}
+
+// lazyData is event data encoded when first written. v must not change
+// any more: messages give a snapshot whose nested values are never
+// modified in place (edits replace them).
+func lazyData(v any) *eventData { return &eventData{v: v} }
+
+func (d *eventData) bytes() json.RawMessage {
+	d.once.Do(func() { d.raw, d.v = mustJSON(d.v), nil })
+	return d.raw
+}
+
+// dispatchFrame is a dispatch (op 0) with its sequence number, encoded
+// when first written or replayed: the number is taken with s.mu held,
+// in order, while the encoding is done by the connection's writer.
+type dispatchFrame struct {
+	once sync.Once
+	name string
 	seq  int64
-	data []byte
+	data *eventData
+	b    []byte
+}
+
+func (f *dispatchFrame) bytes() []byte {
+	f.once.Do(func() { f.b, f.data = encodeFrame(opDispatch, f.name, f.seq, f.data.bytes()), nil })
+	return f.b
 }
 
 type outFrame struct {
 	data      []byte
+	dispatch  *dispatchFrame // instead of data
 	binary    bool
 	isClose   bool
 	closeCode int
@@ -196,6 +238,9 @@ func (c *gwConn) writeLoop() {
 					// Give the client a moment to read the close frame, then drop.
 					time.AfterFunc(100*time.Millisecond, c.close)
 					return
+				}
+				if f.dispatch != nil {
+					f.data = f.dispatch.bytes()
 				}
 				_ = c.ws.SetWriteDeadline(time.Now().Add(writeTimeout))
 				var err error
@@ -404,7 +449,7 @@ func (s *Server) identifyLocked(c *gwConn, d json.RawMessage) {
 		compress: s.cfg.zlib && id.Compress,
 		conn:     c,
 	}
-	s.lastToken = tok
+	s.lastToken.Store(&tok)
 	s.sessions[sess.id] = sess
 	c.sess = sess
 
@@ -486,10 +531,11 @@ func (s *Server) resumeLocked(c *gwConn, d json.RawMessage) {
 	}
 	sess.conn = c
 	c.sess = sess
-	s.lastToken = sess.token
+	tok := sess.token
+	s.lastToken.Store(&tok)
 	for _, f := range sess.log {
 		if f.seq > rp.Seq {
-			c.enqueue(outFrame{data: f.data, binary: sess.compress})
+			c.enqueue(outFrame{dispatch: f.frame, binary: sess.compress})
 		}
 	}
 	s.dispatchLocked(sess, "RESUMED", mustJSON(map[string]any{
@@ -505,11 +551,16 @@ func (s *Server) resumeLocked(c *gwConn, d json.RawMessage) {
 // dispatchLocked sends a dispatch (op 0) with the session's next sequence
 // number, keeping it for replay. s.mu must be held.
 func (s *Server) dispatchLocked(sess *gwSession, name string, data json.RawMessage, onWritten func()) {
+	s.dispatchDataLocked(sess, name, encodedData(data), onWritten)
+}
+
+// dispatchDataLocked is dispatchLocked with data encoded when written.
+func (s *Server) dispatchDataLocked(sess *gwSession, name string, data *eventData, onWritten func()) {
 	sess.seq++
-	frame := encodeFrame(opDispatch, name, sess.seq, data)
-	sess.log = append(sess.log, loggedFrame{seq: sess.seq, data: frame})
+	frame := &dispatchFrame{name: name, seq: sess.seq, data: data}
+	sess.log = append(sess.log, loggedFrame{seq: sess.seq, frame: frame})
 	if sess.conn != nil {
-		sess.conn.enqueue(outFrame{data: frame, binary: sess.compress, onWritten: onWritten})
+		sess.conn.enqueue(outFrame{dispatch: frame, binary: sess.compress, onWritten: onWritten})
 	}
 }
 

@@ -60,22 +60,41 @@ func (s *Server) Interaction(id string) (InteractionRecord, bool) {
 		s.mu.Unlock()
 		return InteractionRecord{}, false
 	}
-	out := InteractionRecord{
-		SentAt: rec.sentAt, Acknowledged: rec.acked, AckedAt: rec.ackedAt, ResponseType: rec.respType,
-		Response: append(json.RawMessage(nil), rec.response...), OriginalMessageID: rec.originalID,
-		FollowupIDs: append([]string(nil), rec.followups...),
-	}
-	raw, decoded := rec.raw, rec.decoded
+	snap := rec.snapshotLocked()
 	s.mu.Unlock()
-	if decoded != nil {
-		out.Interaction = asDecoded(decoded) // a copy of its own
-		return out, true
+	return snap.record(), true
+}
+
+// recordSnapshot is what an InteractionRecord is made of, taken with s.mu
+// held; the interaction is decoded (or copied) after it is released.
+type recordSnapshot struct {
+	out     InteractionRecord
+	raw     []byte
+	decoded *discordgo.Interaction
+}
+
+func (rec *interactionRec) snapshotLocked() recordSnapshot {
+	return recordSnapshot{
+		out: InteractionRecord{
+			SentAt: rec.sentAt, Acknowledged: rec.acked, AckedAt: rec.ackedAt, ResponseType: rec.respType,
+			Response: append(json.RawMessage(nil), rec.response...), OriginalMessageID: rec.originalID,
+			FollowupIDs: append([]string(nil), rec.followups...),
+		},
+		raw: rec.raw, decoded: rec.decoded,
+	}
+}
+
+func (snap recordSnapshot) record() InteractionRecord {
+	out := snap.out
+	if snap.decoded != nil {
+		out.Interaction = asDecoded(snap.decoded) // a copy of its own
+		return out
 	}
 	var i discordgo.Interaction
-	if err := decodeInteraction(raw, &i); err == nil {
+	if err := decodeInteraction(snap.raw, &i); err == nil {
 		out.Interaction = &i
 	}
-	return out, true
+	return out
 }
 
 // WaitAcknowledged blocks until the interaction got an accepted initial
@@ -88,8 +107,9 @@ func (s *Server) WaitAcknowledged(ctx context.Context, interactionID string) (In
 		s.mu.Lock()
 		rec := s.interactions[interactionID]
 		if rec != nil && rec.acked {
+			snap := rec.snapshotLocked()
 			s.mu.Unlock()
-			break
+			return snap.record(), nil
 		}
 		if s.closed {
 			s.mu.Unlock()
@@ -110,8 +130,6 @@ func (s *Server) WaitAcknowledged(ctx context.Context, interactionID string) (In
 			return InteractionRecord{}, ctx.Err()
 		}
 	}
-	rec, _ := s.Interaction(interactionID)
-	return rec, nil
 }
 
 // messageJSON converts a discordgo message to its wire form, including
@@ -177,11 +195,12 @@ func interactionJSON(i *discordgo.Interaction) map[string]any {
 // the command id (taken from the registered commands when the name matches).
 // It returns i.
 func (s *Server) SendInteraction(i *discordgo.Interaction) *discordgo.Interaction {
+	rec := s.prepareInteraction(i, true)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	raw := s.recordInteractionLocked(i)
+	s.storeInteractionLocked(rec)
 	for _, sess := range s.sessionsForGuildLocked(i.GuildID) {
-		s.dispatchLocked(sess, "INTERACTION_CREATE", raw, nil)
+		s.dispatchLocked(sess, "INTERACTION_CREATE", rec.raw, nil)
 	}
 	s.bumpLocked()
 	return i
@@ -191,22 +210,26 @@ func (s *Server) SendInteraction(i *discordgo.Interaction) *discordgo.Interactio
 // does, but dispatches nothing: for tests that answer the interaction
 // themselves, without racing the bot's own handler to acknowledge it.
 func (s *Server) RecordInteraction(i *discordgo.Interaction) *discordgo.Interaction {
+	rec := s.prepareInteraction(i, true)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.recordInteractionLocked(i)
+	s.storeInteractionLocked(rec)
 	s.bumpLocked()
 	return i
 }
 
-func (s *Server) recordInteractionLocked(i *discordgo.Interaction) json.RawMessage {
+// prepareInteraction fills i in, with s.mu held, and makes its record,
+// encoding it without: i is the caller's until the call returns. The
+// interaction carries its channel when withChannel, as gateway ones do.
+func (s *Server) prepareInteraction(i *discordgo.Interaction, withChannel bool) *interactionRec {
+	s.mu.Lock()
 	s.fillInteractionLocked(i)
 	var channel map[string]any
-	if ch := s.channels[i.ChannelID]; ch != nil {
+	if ch := s.channels[i.ChannelID]; withChannel && ch != nil {
 		channel = map[string]any{"id": ch.ch.ID, "type": int(ch.ch.Type), "name": ch.ch.Name, "guild_id": ch.ch.GuildID}
 	}
-	rec := newInteractionRec(i, interactionRaw(i, channel))
-	s.storeInteractionLocked(rec)
-	return rec.raw
+	s.mu.Unlock()
+	return newInteractionRec(i, interactionRaw(i, channel))
 }
 
 // interactionRaw is the wire form of a filled interaction, with channel

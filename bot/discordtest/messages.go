@@ -592,34 +592,36 @@ func (s *Server) dispatchMessageLocked(event string, m *msgRec) {
 		}
 	}
 	// The event is encoded once for the sessions that see the content
-	// and once for those that do not.
-	var full, blanked json.RawMessage
+	// and once for those that do not, by the first connection that
+	// writes it (not with s.mu held).
+	var full, blanked *eventData
 	for _, sess := range s.sessionsForGuildLocked(m.guildID) {
 		if sess.intents&need == 0 {
 			continue
 		}
 		blank := event != "MESSAGE_DELETE" && sess.intents&discordgo.IntentMessageContent == 0 &&
 			!isDM && !mentionsBot && m.authorID != s.cfg.botUser.ID
-		raw := &full
+		data := &full
 		if blank {
-			raw = &blanked
+			data = &blanked
 		}
-		if *raw == nil {
-			*raw = s.messageEventLocked(event, m, blank)
+		if *data == nil {
+			*data = lazyData(s.messageEventLocked(event, m, blank))
 		}
-		s.dispatchLocked(sess, event, *raw, nil)
+		s.dispatchDataLocked(sess, event, *data, nil)
 	}
 }
 
 // messageEventLocked is the data of a MESSAGE_CREATE/UPDATE/DELETE event,
-// with the content blanked for sessions without MESSAGE_CONTENT.
-func (s *Server) messageEventLocked(event string, m *msgRec, blank bool) json.RawMessage {
+// with the content blanked for sessions without MESSAGE_CONTENT: a
+// snapshot, which later changes of the message leave alone.
+func (s *Server) messageEventLocked(event string, m *msgRec, blank bool) map[string]any {
 	if event == "MESSAGE_DELETE" {
 		data := map[string]any{"id": m.id, "channel_id": m.channelID}
 		if m.guildID != "" {
 			data["guild_id"] = m.guildID
 		}
-		return mustJSON(data)
+		return data
 	}
 	data := m.withNonce()
 	if blank {
@@ -634,7 +636,7 @@ func (s *Server) messageEventLocked(event string, m *msgRec, blank bool) json.Ra
 		delete(mem, "user")
 		data["member"] = mem
 	}
-	return mustJSON(data)
+	return data
 }
 
 func isWebhookMessage(d map[string]any) bool {

@@ -69,15 +69,13 @@ type HTTPResponse struct {
 // [Server.WaitAcknowledged] and [Server.Interaction] see it, and edits of a
 // deferred response are accepted over REST.
 func (s *Server) PostInteraction(ctx context.Context, endpoint string, i *discordgo.Interaction) (HTTPResponse, error) {
-	s.mu.Lock()
-	s.fillInteractionLocked(i)
-	raw := interactionRaw(i, nil)
-	rec := newInteractionRec(i, raw)
+	rec := s.prepareInteraction(i, false)
 	if i.Type != discordgo.InteractionPing {
+		s.mu.Lock()
 		s.storeInteractionLocked(rec)
+		s.mu.Unlock()
 	}
-	s.mu.Unlock()
-	return s.post(ctx, endpoint, raw, i)
+	return s.post(ctx, endpoint, rec.raw, i)
 }
 
 // PostSigned POSTs body to endpoint with the given signature headers,

@@ -410,9 +410,7 @@ func (s *Server) authAndHandle(r *http.Request, rt *route, params map[string]str
 	}
 	if isBot {
 		call.token = tok
-		s.mu.Lock()
-		s.lastToken = tok
-		s.mu.Unlock()
+		s.lastToken.Store(&tok)
 	}
 	payload, files, err := parseBody(r.Header.Get("Content-Type"), call.Body)
 	if err != nil {

@@ -184,8 +184,8 @@ type Server struct {
 	routeTable []route
 	calls      []Call
 	faults     []*Fault
-	nfaults    atomic.Int32 // len(faults), read without mu
-	lastToken  string
+	nfaults    atomic.Int32           // len(faults), read without mu
+	lastToken  atomic.Pointer[string] // read and written without mu
 
 	// gateway
 	conns      map[*gwConn]struct{}
