@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"log/slog"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"reflect"
 	"runtime"
@@ -177,20 +179,23 @@ func TestCallbackRetriesThroughPrivateBucket(t *testing.T) {
 
 func counterValue(t *testing.T, m *Metrics, name string) float64 {
 	t.Helper()
-	mfs, err := m.reg.Gather()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, mf := range mfs {
-		if mf.GetName() == name {
-			var sum float64
-			for _, mt := range mf.GetMetric() {
-				sum += mt.GetCounter().GetValue()
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	var sum float64
+	for line := range strings.Lines(rec.Body.String()) {
+		series, value, ok := strings.Cut(strings.TrimSpace(line), " ")
+		if !ok || strings.HasPrefix(series, "#") {
+			continue
+		}
+		if series == name || strings.HasPrefix(series, name+"{") {
+			v, err := strconv.ParseFloat(value, 64)
+			if err != nil {
+				t.Fatalf("%s: %v", line, err)
 			}
-			return sum
+			sum += v
 		}
 	}
-	return 0
+	return sum
 }
 
 // fakeClock is a clock a test moves by hand.
