@@ -62,6 +62,10 @@ func TestContentSets(t *testing.T) {
 		// Set 7 was written and sealed after the audit's corrections and
 		// documents-as-facts landed; its first score is in the README.
 		{dir: filepath.Join("blind", "7"), minRight: 215},
+		// Set 8 was written and sealed during issue 13's work, after set
+		// 7's rules; it holds the wrong answers it found on arrival (16)
+		// as its ceiling until the rules they call for are made.
+		{dir: filepath.Join("blind", "8"), minRight: 175, maxWrong: 16},
 	}
 	for _, set := range sets {
 		t.Run(filepath.ToSlash(set.dir), func(t *testing.T) {
