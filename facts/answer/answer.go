@@ -86,7 +86,7 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 	}
 	in.Claim = in.Claim || isClaim(question, in)
 	if in.Claim {
-		in.Figures = countable(withoutDates(withoutRanks(in.Folded)))
+		in.Figures = countable(withoutDates(withoutRanks(withoutOrdinals(in.Folded))))
 	}
 	// The series are Korea–Russia figures: "trade between Russia and
 	// Kazakhstan" is not among them, whichever fact names Kazakhstan.

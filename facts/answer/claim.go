@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,8 +23,9 @@ type claim struct {
 	figs    []figure // figures other than years
 	bound   int      // +1: the claim says "more than" its figure, −1 "less than"
 	years   []int
-	rank    int // 1 for "topped", 2 for "second place"; 0 when none is claimed
-	dir     int // +1 rose, −1 fell
+	months  []time.Month // months it names: "in March", "3월", "в марте"
+	rank    int          // 1 for "topped", 2 for "second place"; 0 when none is claimed
+	dir     int          // +1 rose, −1 fell
 	persons []*facts.Entity
 	venue   *facts.Entity   // "in Seoul", "в Москве", "서울에서"
 	subject []*facts.Entity // the organisations and programmes it is about
@@ -148,6 +150,64 @@ func withoutRanks(s string) string {
 	return s
 }
 
+// monthRe finds a month as a question names it in each language. English
+// "may" is a month only with a year or a day beside it; Korean writes the
+// month's number.
+var monthRe = regexp.MustCompile(`(?i)\b(january|february|march|april|june|july|august|september|october|november|december)\b|\bmay\s+(?:\d{1,2}\b|(?:19|20)\d\d\b)|(?:^|[^\d])(1[0-2]|[1-9])\s*월|(?:^|[^\pL])(январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр)`)
+
+var monthStems = map[string]time.Month{
+	"january": time.January, "february": time.February, "march": time.March, "april": time.April, "june": time.June,
+	"july": time.July, "august": time.August, "september": time.September, "october": time.October, "november": time.November, "december": time.December,
+	"январ": time.January, "феврал": time.February, "март": time.March, "апрел": time.April, "май": time.May, "мая": time.May, "мае": time.May,
+	"июн": time.June, "июл": time.July, "август": time.August, "сентябр": time.September, "октябр": time.October, "ноябр": time.November, "декабр": time.December,
+}
+
+// monthsIn lists the months q names, each once.
+func monthsIn(q string) []time.Month {
+	var out []time.Month
+	for _, m := range monthRe.FindAllStringSubmatch(q, -1) {
+		var month time.Month
+		switch {
+		case m[1] != "":
+			month = monthStems[strings.ToLower(m[1])]
+		case m[2] != "":
+			n, _ := strconv.Atoi(m[2])
+			month = time.Month(n)
+		case m[3] != "":
+			month = monthStems[strings.ToLower(m[3])]
+		default:
+			month = time.May
+		}
+		if month != 0 && !slices.Contains(out, month) {
+			out = append(out, month)
+		}
+	}
+	return out
+}
+
+// ordinalRe finds a numeral that counts occurrences — the 4th
+// consultation, 4차 협의회, 4-й форум — which is no figure a claim
+// asserts about a metric. An anniversary's is kept: "the 30th
+// anniversary" claims the count of years.
+var ordinalRe = regexp.MustCompile(`(?i)\b\d{1,3}(?:st|nd|rd|th)\b|\d{1,3}\s*(?:차|번째|회째)|\b\d{1,3}-?(?:й|я|е|го|му|м)\b`)
+
+var anniversaryWords = []string{"anniversary", "주년", "годовщин", "лети"}
+
+// withoutOrdinals blanks the ordinals of s, keeping its length.
+func withoutOrdinals(s string) string {
+	return ordinalRe.ReplaceAllStringFunc(s, func(m string) string {
+		// The match's place is not given; an anniversary word right
+		// after this ordinal anywhere in s keeps them all, which errs
+		// on the side of reading a figure as before.
+		for _, w := range anniversaryWords {
+			if i := strings.Index(s, m); i >= 0 && strings.HasPrefix(strings.TrimLeft(s[i+len(m):], " -"), w) {
+				return m
+			}
+		}
+		return strings.Repeat(" ", len(m))
+	})
+}
+
 func rankOf(s string) int {
 	for _, c := range rankCues {
 		if containsAny(s, c.words) {
@@ -186,7 +246,7 @@ func readClaim(b *facts.Base, q string, in Intent) claim {
 	if f == "" {
 		f = fold(q)
 	}
-	c := claim{years: in.Years, dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords), figs: in.Figures, text: f}
+	c := claim{years: in.Years, months: monthsIn(f), dir: in.Dir, rank: rankOf(f), once: containsAny(f, onceWords), figs: in.Figures, text: f}
 	switch {
 	case containsAny(f, moreWords):
 		c.bound = +1
@@ -242,7 +302,8 @@ var planRe = regexp.MustCompile(`(?i)\b(?:propos\w*|plan\w*|aim\w*|would|was to|
 var contrasts = []struct{ a, b []string }{
 	{a: []string{"nuclear", "atomic", "원자력", "핵", "атомн", "ядерн"}, b: []string{"hydrogen", "solar", "wind", "renewable", "수소", "태양", "풍력", "신재생", "водород", "солн", "ветр", "возобновляем"}},
 	{a: []string{"surplus", "흑자", "профицит"}, b: []string{"deficit", "적자", "дефицит"}},
-	{a: []string{"annual", "every year", "each year", "yearly", "매년", "해마다", "ежегодн", "каждый год"}, b: []string{"every two years", "biennial", "every other year", "2년마다", "격년", "раз в два года", "каждые два года"}},
+	{a: []string{"annual", "every year", "each year", "yearly", "once a year", "매년", "해마다", "1년에 한", "일 년에 한", "ежегодн", "каждый год", "раз в год"},
+		b: []string{"every two years", "every 2 years", "biennial", "every other year", "2년마다", "2년에 한", "두 해에 한", "격년", "раз в два года", "раз в 2 года", "каждые два года", "каждые 2 года"}},
 	// Superlatives have no other side: the fact says so or is silent.
 	{a: []string{"highest-ranking", "highest ranking", "most senior", "최고위", "самый высокопоставленн", "самым высокопоставленн"}},
 	{a: []string{"record", "largest-ever", "all-time high", "역대 최대", "사상 최대", "최대치", "рекорд"}},
@@ -357,6 +418,23 @@ func (c claim) check(f *facts.Fact) (v Verdict, ok bool) {
 		case f.Date.IsZero():
 			t.unsettled()
 		case y == f.Date.Start.Year() || slices.Contains(yearsIn(en), y):
+			t.bears()
+		case c.once:
+			t.contradicts()
+		default:
+			t.silent = true
+		}
+	}
+	// A month, held against a fact dated to the month or the day: in
+	// another month it contradicts what happens once, and leaves the
+	// sources silent on what may recur (a visit in March, when the
+	// sources give one in April).
+	for _, m := range c.months {
+		switch {
+		case f.Date.Precision < facts.Month:
+			t.unsettled()
+		case m >= f.Date.Start.Month() && m <= f.Date.End.Month() || f.Date.End.Year() > f.Date.Start.Year() ||
+			slices.Contains(monthsIn(en), m): // a month the fact names, as a source's own dating
 			t.bears()
 		case c.once:
 			t.contradicts()

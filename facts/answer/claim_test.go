@@ -39,6 +39,17 @@ func TestClaims(t *testing.T) {
 		{q: "강경화 장관이 블라디보스토크에서 코즐로프 만났지?", verdict: Contradicted, fact: "summit-kang-koslov-pohang-meeting"},
 		{q: "в 2016 обменов было больше, чем в 2015?", verdict: Supported},
 		{q: "2017년 인적교류 51만명으로 역대 최대 맞지?", verdict: Supported},
+		// A month: another month contradicts what happens once…
+		{q: "was the fourth arctic consultation in moscow held in october 2020?", verdict: Contradicted, fact: "arctic-4th-consultation"},
+		{q: "Четвёртые консультации по Арктике прошли в ноябре 2020 года?", verdict: Supported, fact: "arctic-4th-consultation"},
+		// …is borne out when a source the fact reports dates it so…
+		{q: "북방경제협력위원회가 2017년 5월에 만들어졌다는 게 맞아?", verdict: Supported, fact: "policy-northern-committee-2017"},
+		// …and leaves the sources silent on a visit, which may recur.
+		{q: "트루트네프가 2014년 3월에 북한을 방문한 게 맞아?", refused: true},
+		// An ordinal counts meetings; it is no figure to hold against the
+		// fact's (the 30th anniversary).
+		{q: "the 4th arctic consultation also celebrated 30 years of diplomatic ties, right?", verdict: Supported},
+		{q: "is the korea-russia arctic consultation held every 2 years?", verdict: Contradicted},
 		// A search is no claim, though it ends in a question mark.
 		{q: "exact date of Moon Jae-in's state visit to Russia in 2018?"},
 		// A visit may recur: the sources are silent on another year's.

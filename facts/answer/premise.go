@@ -31,7 +31,7 @@ func (a *Answerer) premise(question string, in Intent, lang facts.Lang) (Reply, 
 		return Reply{}, false
 	}
 	var c claim
-	for _, fig := range countable(withoutDates(withoutRanks(in.Folded))) {
+	for _, fig := range countable(withoutDates(withoutRanks(withoutOrdinals(in.Folded)))) {
 		if fig.kind != plain || fig.v < 1e5 || !comparable(fig.v, p.Value.Amount) {
 			continue // a count, a share or a multiple is not the year's figure
 		}
@@ -260,7 +260,7 @@ func (a *Answerer) figureElsewhere(in Intent, r Reply) Reply {
 		}
 		return false
 	}
-	for _, fig := range countable(withoutDates(withoutRanks(in.Folded))) {
+	for _, fig := range countable(withoutDates(withoutRanks(withoutOrdinals(in.Folded)))) {
 		if fig.kind == plain && fig.v < 100 || slices.ContainsFunc(r.Facts, func(f *facts.Fact) bool { return stated(f, fig) }) {
 			continue // a small count says little; a figure already cited needs no source
 		}
