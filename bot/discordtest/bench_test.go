@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"testing"
@@ -98,4 +100,38 @@ func BenchmarkServerRoundTrip(b *testing.B) {
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "interactions/s")
 	b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
+}
+
+// BenchmarkSendInteraction is the fake's cost of recording an interaction
+// (no session to dispatch it to).
+func BenchmarkSendInteraction(b *testing.B) {
+	srv := NewServer(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		srv.SendInteraction(srv.SlashCommand("ask", StringOption("question", "what is the snowflake arctic station")))
+	}
+}
+
+// BenchmarkCallback is the fake's cost of answering an interaction
+// callback (as a handler, without the network or a session to dispatch
+// the message to).
+func BenchmarkCallback(b *testing.B) {
+	srv := NewServer(b)
+	reqs := make([]*http.Request, b.N)
+	for n := range reqs {
+		i := srv.RecordInteraction(srv.SlashCommand("ask", StringOption("question", "what is the snowflake arctic station")))
+		req := httptest.NewRequest("POST", "/api/v10/interactions/"+i.ID+"/"+i.Token+"/callback", strings.NewReader(benchResponse))
+		req.Header.Set("Content-Type", "application/json")
+		req.Header.Set("Authorization", "Bot "+DefaultToken)
+		reqs[n] = req
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		w := httptest.NewRecorder()
+		srv.serveHTTP(w, reqs[n])
+		if w.Code != http.StatusNoContent {
+			b.Fatal(w.Code, w.Body.String())
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf16"
@@ -294,6 +295,30 @@ type jsonParser struct {
 	useNumber bool
 }
 
+// commonKeys are the object keys of Discord payloads, which the decoder
+// does not allocate again for every object.
+var commonKeys = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range strings.Fields(`type data content tts embeds components flags allowed_mentions parse
+		replied_user users roles title description url timestamp color footer text icon_url image thumbnail
+		video provider author name value inline fields id custom_id label style emoji disabled options
+		placeholder min_values max_values attachments filename nonce enforce_nonce message_reference
+		message_id channel_id guild_id fail_if_not_exists choices poll sticker_ids width height proxy_url`) {
+		m[k] = k
+	}
+	return m
+}()
+
+// key reads an object key like str, without allocating a common one.
+func (p *jsonParser) key(i int) (string, int, bool) {
+	if j := bytes.IndexByte(p.b[i+1:], '"'); j >= 0 {
+		if k, ok := commonKeys[string(p.b[i+1:i+1+j])]; ok {
+			return k, i + j + 2, true
+		}
+	}
+	return p.str(i)
+}
+
 // maxParseDepth bounds nesting; deeper values go to encoding/json.
 const maxParseDepth = 500
 
@@ -326,7 +351,7 @@ func (p *jsonParser) value(i, depth int) (any, int, bool) {
 			if i >= len(p.b) || p.b[i] != '"' {
 				return nil, i, false
 			}
-			k, j, ok := p.str(i)
+			k, j, ok := p.key(i)
 			if !ok {
 				return nil, i, false
 			}
@@ -452,29 +477,24 @@ func (p *jsonParser) number(i int) (int, bool) {
 // encoding/json does: escapes resolved, a lone surrogate and invalid
 // UTF-8 replaced by U+FFFD.
 func (p *jsonParser) str(i int) (string, int, bool) {
-	b := p.b
-	i++
-	start := i
-	for i < len(b) {
-		c := b[i]
-		switch {
-		case c == '"':
-			return string(b[start:i]), i + 1, true
-		case c == '\\':
-			return p.strSlow(start)
-		case c < 0x20:
-			return "", i, false
-		case c < utf8.RuneSelf:
-			i++
-		default:
-			r, size := utf8.DecodeRune(b[i:])
-			if r == utf8.RuneError && size == 1 {
-				return p.strSlow(start)
-			}
-			i += size
-		}
+	start := i + 1
+	end := p.plain(start)
+	if end < len(p.b) && p.b[end] == '"' && utf8.Valid(p.b[start:end]) {
+		return string(p.b[start:end]), end + 1, true
 	}
-	return "", i, false
+	return p.strSlow(start)
+}
+
+// plain returns the end of the run of bytes from b[i] that stand for
+// themselves in a string: up to a quote, a backslash or a control byte.
+func (p *jsonParser) plain(i int) int {
+	for i < len(p.b) {
+		if c := p.b[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+		i++
+	}
+	return i
 }
 
 // strSlow decodes a string with escapes or invalid UTF-8 from b[start:]
@@ -484,59 +504,65 @@ func (p *jsonParser) strSlow(start int) (string, int, bool) {
 	out := make([]byte, 0, 64)
 	i := start
 	for i < len(b) {
+		if end := p.plain(i); end > i {
+			if run := b[i:end]; utf8.Valid(run) {
+				out = append(out, run...)
+			} else {
+				for len(run) > 0 { // invalid bytes become U+FFFD, one each
+					r, size := utf8.DecodeRune(run)
+					out = utf8.AppendRune(out, r)
+					run = run[size:]
+				}
+			}
+			i = end
+			continue
+		}
 		c := b[i]
 		switch {
 		case c == '"':
 			return string(out), i + 1, true
 		case c < 0x20:
 			return "", i, false
-		case c == '\\':
-			if i+1 >= len(b) {
-				return "", i, false
-			}
-			switch e := b[i+1]; e {
-			case '"', '\\', '/':
-				out = append(out, e)
-			case 'b':
-				out = append(out, '\b')
-			case 'f':
-				out = append(out, '\f')
-			case 'n':
-				out = append(out, '\n')
-			case 'r':
-				out = append(out, '\r')
-			case 't':
-				out = append(out, '\t')
-			case 'u':
-				r := hex4(b[i:])
-				if r < 0 {
-					return "", i, false
-				}
-				i += 6
-				if utf16.IsSurrogate(r) {
-					if r2 := hex4(b[i:]); r2 >= 0 {
-						if dec := utf16.DecodeRune(r, r2); dec != unicode.ReplacementChar {
-							out = utf8.AppendRune(out, dec)
-							i += 6
-							continue
-						}
-					}
-					r = unicode.ReplacementChar
-				}
-				out = utf8.AppendRune(out, r)
-				continue
-			default:
-				return "", i, false
-			}
-			i += 2
-		case c < utf8.RuneSelf:
-			out = append(out, c)
-			i++
-		default:
-			r, size := utf8.DecodeRune(b[i:])
-			out = utf8.AppendRune(out, r)
-			i += size
 		}
+		// A backslash.
+		if i+1 >= len(b) {
+			return "", i, false
+		}
+		switch e := b[i+1]; e {
+		case '"', '\\', '/':
+			out = append(out, e)
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r := hex4(b[i:])
+			if r < 0 {
+				return "", i, false
+			}
+			i += 6
+			if utf16.IsSurrogate(r) {
+				if r2 := hex4(b[i:]); r2 >= 0 {
+					if dec := utf16.DecodeRune(r, r2); dec != unicode.ReplacementChar {
+						out = utf8.AppendRune(out, dec)
+						i += 6
+						continue
+					}
+				}
+				r = unicode.ReplacementChar
+			}
+			out = utf8.AppendRune(out, r)
+			continue
+		default:
+			return "", i, false
+		}
+		i += 2
 	}
 	return "", i, false
 }
@@ -712,4 +738,229 @@ func validUTF8(ss ...string) bool {
 		}
 	}
 	return true
+}
+
+// appendInteraction appends the JSON of a command or autocomplete
+// interaction that asDecoded vouches for, byte for byte what json.Marshal
+// gives (TestAppendInteractionLikeMarshal), without reflection. ok is
+// false for any other interaction, and for a time JSON cannot hold.
+func appendInteraction(b []byte, i *discordgo.Interaction) ([]byte, bool) {
+	d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
+	if !ok || i.Message != nil || i.Entitlements != nil || d.Resolved != nil {
+		return b, false
+	}
+	b = append(b, `{"id":`...)
+	b = appendQuoted(b, i.ID)
+	b = append(b, `,"application_id":`...)
+	b = appendQuoted(b, i.AppID)
+	b = append(b, `,"type":`...)
+	b = strconv.AppendInt(b, int64(i.Type), 10)
+	b = append(b, `,"data":{"id":`...)
+	b = appendQuoted(b, d.ID)
+	b = append(b, `,"name":`...)
+	b = appendQuoted(b, d.Name)
+	b = append(b, `,"type":`...)
+	b = strconv.AppendInt(b, int64(d.CommandType), 10)
+	b = append(b, `,"resolved":null,"options":`...)
+	if b, ok = appendOptions(b, d.Options); !ok {
+		return b, false
+	}
+	b = append(b, `,"target_id":`...)
+	b = appendQuoted(b, d.TargetID)
+	b = append(b, `},"guild_id":`...)
+	b = appendQuoted(b, i.GuildID)
+	b = append(b, `,"channel_id":`...)
+	b = appendQuoted(b, i.ChannelID)
+	b = append(b, `,"message":null,"app_permissions":"`...)
+	b = strconv.AppendInt(b, i.AppPermissions, 10)
+	b = append(b, `","member":`...)
+	if b, ok = appendMember(b, i.Member); !ok {
+		return b, false
+	}
+	b = append(b, `,"user":`...)
+	b = appendUser(b, i.User)
+	b = append(b, `,"locale":`...)
+	b = appendQuoted(b, string(i.Locale))
+	b = append(b, `,"guild_locale":`...)
+	if i.GuildLocale == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendQuoted(b, string(*i.GuildLocale))
+	}
+	b = append(b, `,"context":`...)
+	b = strconv.AppendInt(b, int64(i.Context), 10)
+	b = append(b, `,"authorizing_integration_owners":`...)
+	if i.AuthorizingIntegrationOwners == nil {
+		b = append(b, "null"...)
+	} else {
+		// encoding/json sorts integer keys as the strings they become.
+		keys := make([]string, 0, len(i.AuthorizingIntegrationOwners))
+		values := make(map[string]string, len(i.AuthorizingIntegrationOwners))
+		for k, v := range i.AuthorizingIntegrationOwners {
+			ks := strconv.FormatInt(int64(k), 10)
+			keys = append(keys, ks)
+			values[ks] = v
+		}
+		slices.Sort(keys)
+		b = append(b, '{')
+		for n, k := range keys {
+			if n > 0 {
+				b = append(b, ',')
+			}
+			b = appendQuoted(b, k)
+			b = append(b, ':')
+			b = appendQuoted(b, values[k])
+		}
+		b = append(b, '}')
+	}
+	b = append(b, `,"token":`...)
+	b = appendQuoted(b, i.Token)
+	b = append(b, `,"version":`...)
+	b = strconv.AppendInt(b, int64(i.Version), 10)
+	b = append(b, `,"entitlements":null}`...)
+	return b, true
+}
+
+func appendOptions(b []byte, opts []*discordgo.ApplicationCommandInteractionDataOption) ([]byte, bool) {
+	if opts == nil {
+		return append(b, "null"...), true
+	}
+	b = append(b, '[')
+	for n, o := range opts {
+		if n > 0 {
+			b = append(b, ',')
+		}
+		if o == nil {
+			b = append(b, "null"...)
+			continue
+		}
+		b = append(b, `{"name":`...)
+		b = appendQuoted(b, o.Name)
+		b = append(b, `,"type":`...)
+		b = strconv.AppendInt(b, int64(o.Type), 10)
+		if o.Value != nil {
+			b = append(b, `,"value":`...)
+			var err error
+			if b, err = appendJSON(b, o.Value); err != nil {
+				return b, false
+			}
+		}
+		if len(o.Options) > 0 {
+			b = append(b, `,"options":`...)
+			var ok bool
+			if b, ok = appendOptions(b, o.Options); !ok {
+				return b, false
+			}
+		}
+		if o.Focused {
+			b = append(b, `,"focused":true`...)
+		}
+		b = append(b, '}')
+	}
+	return append(b, ']'), true
+}
+
+func appendMember(b []byte, m *discordgo.Member) ([]byte, bool) {
+	if m == nil {
+		return append(b, "null"...), true
+	}
+	var ok bool
+	b = append(b, `{"guild_id":`...)
+	b = appendQuoted(b, m.GuildID)
+	b = append(b, `,"joined_at":`...)
+	if b, ok = appendTime(b, m.JoinedAt); !ok {
+		return b, false
+	}
+	b = append(b, `,"nick":`...)
+	b = appendQuoted(b, m.Nick)
+	b = append(b, `,"deaf":`...)
+	b = strconv.AppendBool(b, m.Deaf)
+	b = append(b, `,"mute":`...)
+	b = strconv.AppendBool(b, m.Mute)
+	b = append(b, `,"avatar":`...)
+	b = appendQuoted(b, m.Avatar)
+	b = append(b, `,"banner":`...)
+	b = appendQuoted(b, m.Banner)
+	b = append(b, `,"user":`...)
+	b = appendUser(b, m.User)
+	b = append(b, `,"roles":`...)
+	b, _ = appendJSON(b, m.Roles) // a []string
+	b = append(b, `,"premium_since":`...)
+	if b, ok = appendTimePtr(b, m.PremiumSince); !ok {
+		return b, false
+	}
+	b = append(b, `,"flags":`...)
+	b = strconv.AppendInt(b, int64(m.Flags), 10)
+	b = append(b, `,"pending":`...)
+	b = strconv.AppendBool(b, m.Pending)
+	b = append(b, `,"permissions":"`...)
+	b = strconv.AppendInt(b, m.Permissions, 10)
+	b = append(b, `","communication_disabled_until":`...)
+	if b, ok = appendTimePtr(b, m.CommunicationDisabledUntil); !ok {
+		return b, false
+	}
+	return append(b, '}'), true
+}
+
+// appendUser appends a user as json.Marshal does.
+func appendUser(b []byte, u *discordgo.User) []byte {
+	if u == nil {
+		return append(b, "null"...)
+	}
+	b = append(b, `{"id":`...)
+	b = appendQuoted(b, u.ID)
+	b = append(b, `,"email":`...)
+	b = appendQuoted(b, u.Email)
+	b = append(b, `,"username":`...)
+	b = appendQuoted(b, u.Username)
+	b = append(b, `,"avatar":`...)
+	b = appendQuoted(b, u.Avatar)
+	b = append(b, `,"locale":`...)
+	b = appendQuoted(b, u.Locale)
+	b = append(b, `,"discriminator":`...)
+	b = appendQuoted(b, u.Discriminator)
+	b = append(b, `,"global_name":`...)
+	b = appendQuoted(b, u.GlobalName)
+	b = append(b, `,"token":`...)
+	b = appendQuoted(b, u.Token)
+	b = append(b, `,"verified":`...)
+	b = strconv.AppendBool(b, u.Verified)
+	b = append(b, `,"mfa_enabled":`...)
+	b = strconv.AppendBool(b, u.MFAEnabled)
+	b = append(b, `,"banner":`...)
+	b = appendQuoted(b, u.Banner)
+	b = append(b, `,"accent_color":`...)
+	b = strconv.AppendInt(b, int64(u.AccentColor), 10)
+	b = append(b, `,"bot":`...)
+	b = strconv.AppendBool(b, u.Bot)
+	b = append(b, `,"public_flags":`...)
+	b = strconv.AppendInt(b, int64(u.PublicFlags), 10)
+	b = append(b, `,"premium_type":`...)
+	b = strconv.AppendInt(b, int64(u.PremiumType), 10)
+	b = append(b, `,"system":`...)
+	b = strconv.AppendBool(b, u.System)
+	b = append(b, `,"flags":`...)
+	b = strconv.AppendInt(b, int64(u.Flags), 10)
+	return append(b, '}')
+}
+
+func appendTimePtr(b []byte, t *time.Time) ([]byte, bool) {
+	if t == nil {
+		return append(b, "null"...), true
+	}
+	return appendTime(b, *t)
+}
+
+// appendTime appends t as time.Time's MarshalJSON does, or reports that
+// it would fail (a year outside 0-9999, an offset of a day or more).
+func appendTime(b []byte, t time.Time) ([]byte, bool) {
+	if y := t.Year(); y < 0 || y > 9999 {
+		return b, false
+	}
+	if _, off := t.Zone(); off <= -24*3600 || off >= 24*3600 {
+		return b, false
+	}
+	b = append(b, '"')
+	b = t.AppendFormat(b, time.RFC3339Nano)
+	return append(b, '"'), true
 }

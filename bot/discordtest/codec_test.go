@@ -96,6 +96,22 @@ func TestAppendJSONLikeEncodingJSON(t *testing.T) {
 	for _, v := range values {
 		checkEncode(t, v)
 	}
+	for _, tc := range []struct {
+		t  time.Time
+		ok bool
+	}{
+		{time.Time{}, true}, {time.Date(9999, 12, 31, 23, 59, 59, 999999999, time.UTC), true},
+		{time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), false}, {time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC), false},
+		{time.Date(2024, 1, 1, 0, 0, 0, 1, time.FixedZone("", 23*3600+59*60)), true},
+		{time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", -24*3600)), false},
+		{time.Date(2024, 1, 1, 0, 0, 0, 0, time.FixedZone("", 5*3600+30*60+15)), true},
+	} {
+		got, ok := appendTime(nil, tc.t)
+		want, err := json.Marshal(tc.t)
+		if ok != (err == nil) || ok != tc.ok || ok && !bytes.Equal(got, want) {
+			t.Errorf("appendTime(%v) = %s, %v; json.Marshal = %s, %v", tc.t, got, ok, want, err)
+		}
+	}
 	for _, bad := range []any{math.Inf(1), math.NaN(), json.Number("1x"), map[string]any{"f": math.Inf(-1)}, []any{make(chan int)}, json.RawMessage(`{"a":`), json.RawMessage(`1 2`)} {
 		if _, err := appendJSON(nil, bad); err == nil {
 			t.Errorf("appendJSON(%v) succeeded, json.Marshal fails", bad)
@@ -202,6 +218,11 @@ func TestAsDecodedLikeDecoding(t *testing.T) {
 	owners := srv.SlashCommand("ask")
 	owners.AuthorizingIntegrationOwners = map[discordgo.ApplicationIntegrationType]string{}
 	badUTF8 := srv.SlashCommand("ask", StringOption("question", "\xff"))
+	ownersEscapes := srv.SlashCommand("a<b>&\u2028", StringOption("q\"", "line\nbreak\t\x01"), Focused(IntegerOption("n", -1<<40)))
+	ownersEscapes.AuthorizingIntegrationOwners = map[discordgo.ApplicationIntegrationType]string{0: "10", 1: "2", 12: "<&>"}
+	ownersEscapes.Member = member()
+	ownersEscapes.Member.User.Username, ownersEscapes.Member.Nick = "é\u2029", "\"quoted\""
+	ownersEscapes.GuildLocale = nil
 	float32Value := srv.SlashCommand("ask", &discordgo.ApplicationCommandInteractionDataOption{Name: "x", Type: discordgo.ApplicationCommandOptionNumber, Value: float32(0.1)})
 	for _, c := range []tc{
 		{"options", srv.SlashCommand("ask", StringOption("question", "trade <&> \u2028 é"), IntegerOption("n", 1<<53+1), IntegerOption("m", -3),
@@ -218,6 +239,7 @@ func TestAsDecodedLikeDecoding(t *testing.T) {
 		{"empty options", emptyOptions, true},
 		{"nil option", nilOption, true},
 		{"empty owners", owners, true},
+		{"owners and escapes", ownersEscapes, true},
 		{"user command", srv.UserCommand("Info", &discordgo.User{ID: DefaultUserID, Username: "tester"}), false},
 		{"button", srv.ButtonClick("more", nil), false},
 		{"modal", srv.ModalSubmit("form", map[string]string{"q": "text"}), false},
@@ -231,6 +253,12 @@ func TestAsDecodedLikeDecoding(t *testing.T) {
 			srv.mu.Unlock()
 			if (rec.decoded != nil) != c.vouche {
 				t.Fatalf("asDecoded vouched: %v, want %v", rec.decoded != nil, c.vouche)
+			}
+			// What the fake sends is what encoding/json would have sent.
+			if enc, ok := appendInteraction(nil, i); c.vouche && !ok {
+				t.Fatal("appendInteraction did not take it")
+			} else if marshalled, err := json.Marshal(i); err != nil || ok && !bytes.Equal(enc, marshalled) {
+				t.Fatalf("appendInteraction:\n%s\njson.Marshal: %v\n%s", enc, err, marshalled)
 			}
 			var want discordgo.Interaction
 			if err := json.Unmarshal(rec.raw, &want); err != nil {

@@ -251,16 +251,23 @@ func interactionRaw(i *discordgo.Interaction, channel map[string]any) json.RawMe
 		}
 		return mustJSON(m)
 	}
-	raw := mustJSON(i)
-	if channel == nil {
-		return raw
+	buf := encodeBuffers.Get().(*[]byte)
+	raw, ok := appendInteraction((*buf)[:0], i)
+	if !ok {
+		raw = append(raw[:0], mustJSON(i)...)
 	}
-	// raw is an object, and discordgo.Interaction has no "channel" field.
-	out := make([]byte, 0, len(raw)+128)
-	out = append(out, raw[:len(raw)-1]...)
-	out = append(out, `,"channel":`...)
-	out = append(out, mustJSON(channel)...)
-	return append(out, '}')
+	if channel != nil {
+		// raw is an object, and discordgo.Interaction has no "channel" field.
+		raw = append(raw[:len(raw)-1], `,"channel":`...)
+		raw, _ = appendJSON(raw, channel)
+		raw = append(raw, '}')
+	}
+	out := append(json.RawMessage(nil), raw...)
+	if cap(raw) <= 64<<10 {
+		*buf = raw[:0]
+		encodeBuffers.Put(buf)
+	}
+	return out
 }
 
 // storeInteractionLocked records rec, replacing any interaction with its
@@ -290,10 +297,10 @@ func newInteractionRec(i *discordgo.Interaction, raw json.RawMessage) *interacti
 	// The invoking user, as the messages answering it name them.
 	if i.Member != nil {
 		if i.Member.User != nil {
-			rec.user = json.RawMessage(mustJSON(i.Member.User))
+			rec.user = appendUser(nil, i.Member.User)
 		}
 	} else if i.User != nil {
-		rec.user = json.RawMessage(mustJSON(i.User))
+		rec.user = appendUser(nil, i.User)
 	}
 	return rec
 }
@@ -528,7 +535,7 @@ func (s *Server) interactionMessageLocked(rec *interactionRec, p map[string]any,
 }
 
 func (s *Server) interactionCallback(req *apiReq) apiResp {
-	p, err := decodePayload(req.payload)
+	p, err := req.payloadObject()
 	if err != nil {
 		return badJSON()
 	}
@@ -686,7 +693,7 @@ func (s *Server) webhookMessageLocked(rec *interactionRec, id string) (*msgRec, 
 }
 
 func (s *Server) createFollowup(req *apiReq) apiResp {
-	p, err := decodePayload(req.payload)
+	p, err := req.payloadObject()
 	if err != nil {
 		return badJSON()
 	}
@@ -733,7 +740,7 @@ func (s *Server) getWebhookMessage(req *apiReq) apiResp {
 }
 
 func (s *Server) editWebhookMessage(req *apiReq) apiResp {
-	p, err := decodePayload(req.payload)
+	p, err := req.payloadObject()
 	if err != nil {
 		return badJSON()
 	}

@@ -663,7 +663,7 @@ func channelJSON(ch *chanRec) map[string]any {
 }
 
 func (s *Server) createMessage(req *apiReq) apiResp {
-	p, err := decodePayload(req.payload)
+	p, err := req.payloadObject()
 	if err != nil {
 		return badJSON()
 	}
@@ -797,7 +797,7 @@ func snowLess(a, b string) bool {
 }
 
 func (s *Server) editMessage(req *apiReq) apiResp {
-	p, err := decodePayload(req.payload)
+	p, err := req.payloadObject()
 	if err != nil {
 		return badJSON()
 	}
@@ -900,7 +900,7 @@ func (s *Server) Reactions(messageID string) []string {
 }
 
 func (s *Server) createDM(req *apiReq) apiResp {
-	p, err := decodePayload(req.payload)
+	p, err := req.payloadObject()
 	if err != nil {
 		return badJSON()
 	}
