@@ -99,6 +99,14 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 		}
 		in.Series = nil
 	}
+	// "Russia's GDP growth in 2019": no source gives GDP, and the fact
+	// that shares "growth" and "2019" (exports) is no answer to it.
+	if m, ok := outsideMetric(in.Folded); ok {
+		return Reply{Question: question, Lang: lang, Reason: OutsideMetric, Text: say(lang,
+			"My sources give no figures on %s: they cover Korea–Russia trade, investment, exchanges and cooperation.",
+			"제 자료에는 %s 수치가 없습니다. 한러 교역·투자·교류·협력에 관한 자료입니다.",
+			"В моих источниках нет данных о %s: они о торговле, инвестициях, обменах и сотрудничестве Кореи и России.", m.In(lang))}
+	}
 	// "What drove exports to $22.34 billion in 2019?": a figure taken for
 	// granted is checked before anything is built on it.
 	if r, ok := a.premise(question, in, lang); ok {

@@ -108,6 +108,10 @@ var cues = []cue{
 	{OpSum, []string{"combined", "sum of", "in sum", "add up", "added up", "altogether", "cumulative", "합계", "합산", "합치", "더하면", "더해", "누적", "в сумме", "суммарн", "сумма", "сложи", "сложите", "вместе взят", "в совокупности"}},
 	{OpTrend, []string{"trend", "over the years", "over time", "evolve", "evolution", "develop", "history of", "each year", "every year", "by year", "year by year", "per year", "추이", "추세", "연도별", "해마다", "매년", "흐름", "динамик", "по годам", "из года в год", "как менял", "как изменял"}},
 	{OpChange, []string{"grow", "grew", "growth", "increase", "rise", "rose", "risen", "fall", "fell", "fallen", "drop", "decline", "decrease", "shrink", "shrank", "change", "differ", "compare", "jump", "go up", "went up", "go down", "went down", "up from", "down from", "증가", "감소", "늘었", "늘어", "늘린", "줄었", "줄어", "변화", "변했", "차이", "성장", "상승", "하락", "비교", "рост", "вырос", "увелич", "сниз", "сократ", "упал", "паден", "измен", "разниц", "прирост", "сравн", "collapse", "plunge", "plummet", "slump", "급감", "급증", "폭락", "обвал", "рухнул"}},
+	// Bounds, not superlatives: "at least how much" asks for no lowest
+	// year. Last, so that they only keep "least" and "минимум" from being
+	// read inside them.
+	{OpNone, []string{"at least", "at most", "no less than", "no fewer than", "최소한", "적어도", "не менее", "не меньше", "по меньшей мере", "как минимум"}},
 }
 
 var (
@@ -169,7 +173,9 @@ var (
 	// is ("how many Korean companies work in Russia" is not in them).
 	listWords = []string{"which", "list", "what are", "what were", "name the", "name all", "enumerate", "what companies", "what risks", "what kind", "all the", "each of",
 		"어떤", "어느", "무엇이", "무엇인", "뭐가", "뭐야", "뭐있", "뭐 있", "나열", "목록", "알려", "어디어디", "누구누구", "각각", "전부", "정리해",
-		"какие", "каких", "какими", "перечисл", "список", "назови", "назовите", "что за", "по пунктам", "всех", "все "}
+		"какие", "каких", "какими", "перечисл", "список", "назови", "назовите", "что за", "по пунктам", "всех", "все ",
+		// What a named whole is made of: its members.
+		"consist of", "consists of", "made up of", "comprise", "what's included", "what is included", "구성", "이루어져", "что входит", "входят", "состоит из", "состоят из", "из чего состо"}
 	totalWords = []string{"total", "in all", "combined", "altogether", "both sides", "총", "모두", "전부", "합쳐", "합치면", "양측", "всего", "итого", "общий", "общая", "общее", "общий объ", "в сумме", "вместе", "с обеих сторон"}
 	spanWords  = []string{"between", "from", "through", "until", "to ", "부터", "까지", "사이", "에서", "между", "с ", "по ", "от ", "до "}
 	sinceWords = []string{"since", "이후", "이래", "с тех пор", "начиная с"}

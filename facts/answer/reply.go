@@ -49,6 +49,9 @@ const (
 	// OtherCountry: a figure asked for another country's trade or travel,
 	// where the series are Korea–Russia figures.
 	OtherCountry match.Reason = "other-country"
+	// OutsideMetric: a figure the sources never give, such as GDP or
+	// inflation, whatever fact shares the question's other words.
+	OutsideMetric match.Reason = "outside-metric"
 )
 
 // Reply is the answer to one question, ready to render.

@@ -1,0 +1,53 @@
+package answer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/ninebridges/ninebridges/facts"
+)
+
+// TestOutsideMetricsNotInCorpus keeps the list to measures no source
+// gives: a word of it found in a document would refuse questions the
+// sources answer.
+func TestOutsideMetricsNotInCorpus(t *testing.T) {
+	b, err := facts.Embedded()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range b.Documents() {
+		text := fold(d.Text)
+		for _, m := range outsideMetrics {
+			for _, w := range m.words {
+				if find(text, w) >= 0 {
+					t.Errorf("%s names %q: it is no outside metric", d.ID, w)
+				}
+			}
+		}
+	}
+}
+
+func TestOutsideMetricRefused(t *testing.T) {
+	a := answerer(t)
+	tests := []struct {
+		q      string
+		reason bool // refused as an outside metric
+	}{
+		{"how fast did the russian economy grow in gdp terms in 2018?", true},
+		{"러시아 인구는 몇 명이야?", true},
+		{"какая инфляция была в России в 2019?", true},
+		{"what was the won-ruble exchange rate in 2017?", true},
+		// The sources' own measures are answered.
+		{"how much did korea-russia trade grow in 2019?", false},
+		{"2017년 인적교류 규모는?", false},
+	}
+	for _, tt := range tests {
+		r := a.Answer(tt.q, "")
+		if got := r.Reason == OutsideMetric; got != tt.reason {
+			t.Errorf("%q: reason %q, answered %v; want outside metric %v\n%s", tt.q, r.Reason, r.Answered, tt.reason, r.Text)
+		}
+		if tt.reason && (r.Answered || !strings.Contains(r.Text, " ")) {
+			t.Errorf("%q: answered %v, text %q", tt.q, r.Answered, r.Text)
+		}
+	}
+}
