@@ -162,6 +162,8 @@ var (
 	// figureWords ask for an amount.
 	figureWords = []string{"how much", "how big", "how many", "what was", "what's", "what is", "whats", "volume", "figure", "amount", "number of",
 		"얼마", "규모", "몇", "액", "сколько", "какой", "каков", "какова", "объем", "объём", "цифр", "товарооборот"}
+	// personWords ask who: a person, never a figure.
+	personWords = []string{"who ", "who's", "whom", "누가", "누구", "кто ", "кого", "кем ", "кому"}
 	// whyWords ask for a reason, and so assert what they ask it of.
 	whyWords     = []string{"why", "how come", "what caused", "reason", "왜", "이유", "원인", "почему", "отчего", "зачем", "причин"}
 	shareWords   = []string{"percent of", "per cent of", "% of", "의 몇 퍼센트", "의 몇 %", "의 몇%", "процент от", "процентов от", "share", "slice", "portion", "proportion", "fraction", "percentage of", "비중", "점유", "차지", "доля", "долю", "доли", "удельн"}
@@ -606,6 +608,15 @@ func parse(b *facts.Base, v vocab, question string) Intent {
 	}
 	in.AsksFigure = tags&tagFigure != 0 || op != OpNone
 	in.Present = tags&tagPresent != 0
+	// "Who heads the Institute for International Trade now?" asks for a
+	// person: a metric inside a body's name, and "now", make no figure of
+	// it.
+	if containsAny(q, personWords) && tags&tagFigure == 0 && !in.Claim {
+		in.Series, in.AsksFigure = nil, false
+		if in.Op == OpLatest {
+			in.Op = OpNone
+		}
+	}
 	// A question that names both ("exports to Russia rose although
 	// total exports fell?") claims no one direction.
 	switch tags & (tagUp | tagDown) {

@@ -1,6 +1,7 @@
 package answer
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -48,6 +49,19 @@ func TestOutsideMetricRefused(t *testing.T) {
 		}
 		if tt.reason && (r.Answered || !strings.Contains(r.Text, " ")) {
 			t.Errorf("%q: answered %v, text %q", tt.q, r.Answered, r.Text)
+		}
+	}
+}
+
+// TestWhoIsNoFigure: a question for a person is never answered with a
+// series' figure, though a body's name holds a metric ("…International
+// Trade") and it asks about now.
+func TestWhoIsNoFigure(t *testing.T) {
+	a := answerer(t)
+	for _, q := range []string{"who is in charge of the international trade institute right now?", "Кто сейчас руководит Институтом международной торговли?"} {
+		r := a.Answer(q, "")
+		if r.Kind == KindComputed || slices.ContainsFunc(r.Facts, func(f *facts.Fact) bool { return f.Value != nil }) {
+			t.Errorf("%q answered with a figure (%s %v):\n%s", q, r.Kind, factIDs(r), r.Text)
 		}
 	}
 }
