@@ -158,7 +158,9 @@ var (
 	countWords = []string{"how many", "total number", "number of", "몇 명", "몇 개", "몇 곳", "сколько", "общее число", "общее количество"}
 	// narrowWords ask for one thing: a date, a place, a person, a count.
 	narrowWords = []string{"when did", "when was", "when were", "when is", "when will", "when does", "when do", "where", "who", "how many",
-		"언제", "어디서", "누가", "누구", "몇", "где", "кто", "сколько"}
+		"언제", "어디서", "누가", "누구", "몇", "где", "кто", "сколько",
+		// A person's post is one detail, not the events they took part in.
+		"what position", "which position", "what post", "what job", "what role", "what title", "직책", "직위", "직함", "무슨 자리", "어떤 자리", "무슨 직", "должност", "какой пост", "какую роль"}
 	// figureWords ask for an amount.
 	figureWords = []string{"how much", "how big", "how many", "what was", "what's", "what is", "whats", "volume", "figure", "amount", "number of",
 		"얼마", "규모", "몇", "액", "сколько", "какой", "каков", "какова", "объем", "объём", "цифр", "товарооборот"}

@@ -65,3 +65,16 @@ func TestWhoIsNoFigure(t *testing.T) {
 		}
 	}
 }
+
+// TestPostIsOneDetail: asked for a person's post now, the answer is the
+// fact that states the post, as of its source, not an event they took
+// part in.
+func TestPostIsOneDetail(t *testing.T) {
+	a := answerer(t)
+	for _, q := range []string{"what position does Trutnev hold now?", "Какую должность сейчас занимает Трутнев?"} {
+		r := a.Answer(q, "")
+		if r.Kind != KindFact || len(r.Facts) == 0 || r.Facts[0].ID != "fareast-trutnev-presidential-envoy" || r.Note == "" {
+			t.Errorf("%q: %s %v, note %q; want the post's fact, as of its source", q, r.Kind, factIDs(r), r.Note)
+		}
+	}
+}
