@@ -182,7 +182,9 @@ func (a *Answerer) answer(question string, lang facts.Lang, parsed *Intent) Repl
 	}
 	// "What was trade in 2020, with COVID?": a figure of a metric for a
 	// year it has none for is not to be found in some other fact of 2020.
-	if len(in.Series) == 1 && len(in.Years) == 1 && in.AsksFigure && !in.Why && !in.Claim && in.Op == OpNone {
+	// So is its change into that year ("how far did tourism fall in
+	// 2020, with COVID?").
+	if len(in.Series) == 1 && len(in.Years) == 1 && in.AsksFigure && !in.Why && !in.Claim && (in.Op == OpNone || in.Op == OpChange && !in.Since) {
 		if s := in.Series[0]; s.Point(in.Years[0]) == nil {
 			return Reply{Question: question, Lang: lang, Reason: match.MissingYear,
 				Text: say(lang, "I have no figure for %d. %s: my sources give %s.", "%d년 자료는 없습니다. %s 자료가 있는 해: %s.", "Данных за %d г. у меня нет. %s: есть данные за %s.",

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ninebridges/ninebridges/facts"
+	"github.com/ninebridges/ninebridges/facts/match"
 )
 
 // TestOutsideMetricsNotInCorpus keeps the list to measures no source
@@ -75,6 +76,18 @@ func TestPostIsOneDetail(t *testing.T) {
 		r := a.Answer(q, "")
 		if r.Kind != KindFact || len(r.Facts) == 0 || r.Facts[0].ID != "fareast-trutnev-presidential-envoy" || r.Note == "" {
 			t.Errorf("%q: %s %v, note %q; want the post's fact, as of its source", q, r.Kind, factIDs(r), r.Note)
+		}
+	}
+}
+
+// TestNoChangeIntoAMissingYear: how far a metric fell in a year the
+// series has no figure for is refused with the years it has, not answered
+// by another fact of that year.
+func TestNoChangeIntoAMissingYear(t *testing.T) {
+	a := answerer(t)
+	for _, q := range []string{"코로나 때문에 2020년에 관광객 수가 얼마나 줄었지?", "how much did tourist numbers drop in 2020 because of the pandemic?"} {
+		if r := a.Answer(q, ""); r.Answered || r.Reason != match.MissingYear {
+			t.Errorf("%q: answered %v (%v), reason %q; want missing year", q, r.Answered, factIDs(r), r.Reason)
 		}
 	}
 }
