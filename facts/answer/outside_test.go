@@ -91,3 +91,18 @@ func TestNoChangeIntoAMissingYear(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoseTextIsNoList: "which body's report says X" asks whose text it
+// is, not for a list of bodies.
+func TestWhoseTextIsNoList(t *testing.T) {
+	a := answerer(t)
+	for _, q := range []string{"삼성이 러시아 스마트폰 1위라는 건 어느 기관 보고서에 나와?"} {
+		if r := a.Answer(q, ""); r.Kind == KindList {
+			t.Errorf("%q: a list (%v)\n%s", q, factIDs(r), r.Text)
+		}
+	}
+	// A list of the bodies a text names is still one.
+	if r := a.Answer("which agencies are mentioned in the KITA report?", ""); r.Kind != KindList {
+		t.Errorf("the agencies the KITA report names: %s %v", r.Kind, factIDs(r))
+	}
+}

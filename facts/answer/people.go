@@ -56,6 +56,12 @@ func (a *Answerer) entityList(question string, in Intent, lang facts.Lang) (Repl
 	for _, n := range entityNouns {
 		if containsAny(nouns, n.words) {
 			kind, news = n.kind, n.news
+			// "어느 기관 자료에 나와요?", "which body's report says…"
+			// asks whose text says something: the fact that says it,
+			// with its source, answers.
+			if textOfOne(nouns, n.words) {
+				return Reply{}, false
+			}
 			break
 		}
 	}
@@ -227,4 +233,23 @@ func statesRole(f *facts.Fact, in Intent) bool {
 		}
 	}
 	return true
+}
+
+// textWords name a text a body issues, as "whose" questions ask for it.
+var textWords = append([]string{"자료", "문서", "발표", "document", "source", "документ", "материал"}, documentWords...)
+
+// textOfOne reports whether q names a text right after one of nouns
+// ("기관 자료", "기관의 보고서", "agency's report"): a question for the
+// one whose text it is, not a list of them.
+func textOfOne(q string, nouns []string) bool {
+	for _, n := range nouns {
+		for _, join := range []string{" ", "의 ", "'s ", "’s "} {
+			for _, t := range textWords {
+				if find(q, n+join+t) >= 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -65,7 +65,7 @@ func TestContentSets(t *testing.T) {
 		// Set 8 was written and sealed during issue 13's work, after set
 		// 7's rules, and found 16 wrong answers on arrival (README); the
 		// ceiling is what remains until the rules they call for are made.
-		{dir: filepath.Join("blind", "8"), minRight: 183, maxWrong: 7},
+		{dir: filepath.Join("blind", "8"), minRight: 184, maxWrong: 6},
 	}
 	for _, set := range sets {
 		t.Run(filepath.ToSlash(set.dir), func(t *testing.T) {
