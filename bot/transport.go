@@ -7,10 +7,6 @@ import (
 	"net/url"
 )
 
-// maxIdlePerHost is how many idle connections to a REST proxy are kept:
-// about as many as answers the bot sends at once under load.
-const maxIdlePerHost = 64
-
 // discordOrigin is where discordgo sends every REST request.
 const discordOrigin = "discord.com"
 
@@ -29,13 +25,7 @@ func newOriginTransport(origin string, base http.RoundTripper) (http.RoundTrippe
 		return nil, fmt.Errorf("NINEBRIDGES_DISCORD_URL %q: want an origin such as https://proxy.example:8080", origin)
 	}
 	if base == nil {
-		// A REST proxy usually speaks HTTP/1.1, one request a connection
-		// at a time: with the default two idle connections a host, a
-		// burst of answers would dial and close a connection for most of
-		// them. (discord.com itself speaks HTTP/2, over one connection.)
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = maxIdlePerHost
-		base = t
+		base = http.DefaultTransport
 	}
 	return &originTransport{to: u, base: base}, nil
 }

@@ -299,12 +299,7 @@ func (s *Server) User() discordgo.User { return s.cfg.user }
 
 // Client returns an *http.Client whose requests to any host go to this server.
 func (s *Server) Client() *http.Client {
-	// As many idle connections as a client keeps requests in flight, as
-	// the bot keeps to a REST proxy: the fake speaks HTTP/1.1, and with
-	// the default two a benchmark would measure dialling.
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConnsPerHost = 64
-	return &http.Client{Transport: RewriteTransport(s.hs.URL, t), Timeout: 10 * time.Second}
+	return &http.Client{Transport: RewriteTransport(s.hs.URL, nil), Timeout: 10 * time.Second}
 }
 
 // TB is what the server needs of its test: *testing.T, *testing.B and
