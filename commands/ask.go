@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -25,6 +26,16 @@ type answering struct {
 	}
 	observe func(answered bool)
 	links   links // the site's pages, when there is a site
+	// cards holds each fact's card by language, built once: the base does
+	// not change while the bot runs, and a card is most of what answering
+	// a question the answer cache knows costs. Each caller gets a copy,
+	// which the way out may shape in place.
+	cards sync.Map // cardKey → *discordgo.MessageEmbed
+}
+
+type cardKey struct {
+	fact *facts.Fact
+	lang facts.Lang
 }
 
 // ask answers /ask question:….
@@ -161,6 +172,53 @@ func (a *answering) factButton(ctx context.Context, req *Request) (*discordgo.In
 // with its quote, so the reader can check it. fitEmbed later keeps it within
 // Discord's limits.
 func (a *answering) factCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbed {
+	k := cardKey{f, lang}
+	if e, ok := a.cards.Load(k); ok {
+		return copyEmbed(e.(*discordgo.MessageEmbed))
+	}
+	e := a.buildFactCard(f, lang)
+	a.cards.Store(k, copyEmbed(e))
+	return e
+}
+
+// copyEmbed is a deep copy of e: nothing of it is shared with the copy.
+func copyEmbed(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
+	c := *e
+	if e.Footer != nil {
+		f := *e.Footer
+		c.Footer = &f
+	}
+	if e.Image != nil {
+		v := *e.Image
+		c.Image = &v
+	}
+	if e.Thumbnail != nil {
+		v := *e.Thumbnail
+		c.Thumbnail = &v
+	}
+	if e.Video != nil {
+		v := *e.Video
+		c.Video = &v
+	}
+	if e.Provider != nil {
+		v := *e.Provider
+		c.Provider = &v
+	}
+	if e.Author != nil {
+		v := *e.Author
+		c.Author = &v
+	}
+	if e.Fields != nil {
+		c.Fields = make([]*discordgo.MessageEmbedField, len(e.Fields))
+		for i, f := range e.Fields {
+			v := *f
+			c.Fields[i] = &v
+		}
+	}
+	return &c
+}
+
+func (a *answering) buildFactCard(f *facts.Fact, lang facts.Lang) *discordgo.MessageEmbed {
 	e := &discordgo.MessageEmbed{
 		Title:       f.Title.In(lang),
 		Description: f.Answer.In(lang),
