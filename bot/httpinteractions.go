@@ -122,31 +122,16 @@ func (h *httpInteractions) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, []byte(`{"type":1}`))
 		return
 	}
-	rw := &httpResponder{out: h.cfg.Out, i: &i, first: make(chan *discordgo.InteractionResponse, 1)}
-	// The answer may outlive this request: after a deferral it is edited
-	// in over REST. No deadline is set here: each call a handler makes
-	// has its own, and an edit after the token's 15 minutes is refused
-	// by Discord.
-	go func() {
-		h.handle(context.WithoutCancel(r.Context()), &i, rw)
-		rw.finish()
-	}()
-	select {
-	case resp, ok := <-rw.first:
-		if !ok || resp == nil {
-			http.Error(w, "no answer", http.StatusInternalServerError)
-			return
-		}
-		contentType, data, err := h.cfg.Out.Encode(resp)
-		if err != nil {
-			h.cfg.Logger.Error("encoding an interaction response", "err", err, "interaction", i.ID)
-			http.Error(w, "cannot encode the answer", http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", contentType)
-		w.Write(data)
-	case <-r.Context().Done():
-	}
+	// The chain runs on this request's goroutine: no goroutine to start
+	// and no stack to grow for the nearly every answer that is quick. A
+	// slow one gets its deferral written from the Defer link's timer, as
+	// a complete response, while the chain goes on; its answer is then
+	// edited in over REST. No deadline is set here: each call a handler
+	// makes has its own, and an edit after the token's 15 minutes is
+	// refused by Discord.
+	rw := &httpResponder{out: h.cfg.Out, i: &i, w: w, log: h.cfg.Logger}
+	h.handle(context.WithoutCancel(r.Context()), &i, rw)
+	rw.finish()
 }
 
 // fresh reports whether a signature timestamp (Unix seconds) is within
@@ -165,15 +150,19 @@ func writeJSON(w http.ResponseWriter, body []byte) {
 	w.Write(body)
 }
 
-// httpResponder hands the first response (or the deferral) to the HTTP
-// request waiting for it, and sends what follows a deferral as an edit.
+// httpResponder writes the first response (or the deferral) as the HTTP
+// response, and sends what follows a deferral as an edit. The chain calls
+// Respond on the request's goroutine and Defer from a timer; the mutex
+// keeps the two from writing at once, and finish, before ServeHTTP
+// returns, from writing after it.
 type httpResponder struct {
 	out *Out
 	i   *discordgo.Interaction
+	w   http.ResponseWriter
+	log *slog.Logger
 
 	mu       sync.Mutex
-	first    chan *discordgo.InteractionResponse
-	answered bool
+	answered bool // the HTTP response is written
 	deferred bool
 	err      error
 }
@@ -186,11 +175,23 @@ func (r *httpResponder) Respond(resp *discordgo.InteractionResponse) error {
 		r.err = r.out.EditOriginal(r.i, resp)
 	case !r.answered:
 		r.answered = true
-		r.first <- resp
+		contentType, data, err := r.out.Encode(resp)
+		if err != nil {
+			r.log.Error("encoding an interaction response", "err", err, "interaction", r.i.ID)
+			http.Error(r.w, "cannot encode the answer", http.StatusInternalServerError)
+			r.err = err
+			break
+		}
+		r.w.Header().Set("Content-Type", contentType)
+		r.w.Write(data)
 	}
 	return r.err
 }
 
+// Defer writes the deferral as a whole response, flushed, while the
+// chain still runs: Discord reads it to its length and has its answer in
+// time. The connection is not kept for another request, which would wait
+// behind the slow chain.
 func (r *httpResponder) Defer() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -202,8 +203,16 @@ func (r *httpResponder) Defer() error {
 		kind = discordgo.InteractionResponseDeferredMessageUpdate
 	}
 	r.deferred, r.answered = true, true
-	r.first <- &discordgo.InteractionResponse{Type: kind}
-	return nil
+	body := []byte(`{"type":` + strconv.Itoa(int(kind)) + `}`)
+	h := r.w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h.Set("Connection", "close")
+	r.w.Write(body)
+	if err := http.NewResponseController(r.w).Flush(); err != nil {
+		r.err = err
+	}
+	return r.err
 }
 
 func (r *httpResponder) Err() error {
@@ -212,13 +221,13 @@ func (r *httpResponder) Err() error {
 	return r.err
 }
 
-// finish releases an HTTP request still waiting when the chain sent
-// nothing.
+// finish answers a request the chain sent nothing for, and closes the
+// responder to the HTTP response: ServeHTTP returns next.
 func (r *httpResponder) finish() {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if !r.answered {
 		r.answered = true
-		close(r.first)
+		http.Error(r.w, "no answer", http.StatusInternalServerError)
 	}
 }

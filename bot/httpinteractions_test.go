@@ -99,12 +99,18 @@ func TestHTTPInteractionsPingAndDeferral(t *testing.T) {
 	}
 	i := srv.SlashCommand("ask", discordtest.StringOption("question", "korea russia trade 2016"))
 	res, err = srv.PostInteraction(ctxT(t), endpoint, i)
+	deferralRead := time.Now()
 	if err != nil || res.Status != 200 || !bytes.Contains(res.Body, []byte(`"type":5`)) || res.CallbackStatus/100 != 2 {
 		t.Fatalf("deferral: %v %d %s, callback %d %s", err, res.Status, res.Body, res.CallbackStatus, res.CallbackBody)
 	}
 	edit, err := srv.WaitCall(ctxT(t), discordtest.MatchOK(discordtest.MatchRoute("PATCH", "/webhooks/")))
 	if err != nil {
 		t.Fatalf("no edit of the deferred answer: %v", err)
+	}
+	// The deferral is a whole response while the answer is still being
+	// worked out: Discord has read it before the edit comes.
+	if !deferralRead.Before(edit.At) {
+		t.Errorf("the deferral was read at %v, after the edit (%v): it waited for the answer", deferralRead, edit.At)
 	}
 	if !bytes.Contains(edit.Body, []byte("13.4")) {
 		t.Errorf("edit: %s", edit.Body)
