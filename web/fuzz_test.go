@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // FuzzWeb sends the site anything from outside: a question, a path, a
@@ -64,6 +65,13 @@ func FuzzWeb(f *testing.F) {
 				plain := slices.Clone(inputs)
 				plain[k] = "zz"
 				base, _ := serve(t, targets(plain[0], plain[1], plain[2])[i], plain[3])
+				// A short input the page's markup holds anyway ("\"e" is in
+				// every class="entry") says nothing when the two pages
+				// answer differently; a reflection shows as well with any
+				// longer input, which the fuzzer tries too.
+				if utf8.RuneCountInString(in) < 6 && strings.Contains(base, in) {
+					continue
+				}
 				if strings.Count(body, in) > strings.Count(base, in) {
 					t.Fatalf("%s reflects %q unescaped", u, in)
 				}
